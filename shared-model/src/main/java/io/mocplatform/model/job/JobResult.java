@@ -1,0 +1,33 @@
+package io.mocplatform.model.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Summary of a completed analysis: how many components of which type, where the schedule lies in S3 and what it
+ * cost. The schedule itself (one row per device tag) is in the JSON and CSV objects.
+ *
+ * @param componentCount   distinct device tags found
+ * @param countsByType     tags per component type, e.g. {@code card_reader -> 3}
+ * @param scheduleJsonKey  S3 key of the schedule as JSON
+ * @param scheduleCsvKey   S3 key of the schedule as CSV
+ * @param analyzer         which analyser produced it ({@code offline} or {@code gemini})
+ * @param inputTokens      model input tokens used (0 for the offline analyser)
+ * @param outputTokens     model output tokens used
+ * @param estimatedCostUsd estimated model cost in US dollars
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobResult(int componentCount, Map<String, Integer> countsByType, String scheduleJsonKey,
+                        String scheduleCsvKey, String analyzer, long inputTokens, long outputTokens,
+                        double estimatedCostUsd) {
+
+    public JobResult {
+        countsByType = Map.copyOf(Objects.requireNonNull(countsByType, "counts by type"));
+        Objects.requireNonNull(analyzer, "analyzer");
+    }
+}
