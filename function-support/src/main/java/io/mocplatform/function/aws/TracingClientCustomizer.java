@@ -1,0 +1,25 @@
+package io.mocplatform.function.aws;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+
+/**
+ * Adds the X-Ray interceptor to every AWS SDK client that micronaut-aws-sdk-v2 builds, so DynamoDB, S3, SQS,
+ * SNS and SSM calls appear as subsegments. On by default; {@code tracing.enabled=false} turns it off.
+ */
+@Singleton
+@Requires(property = "tracing.enabled", notEquals = "false")
+public class TracingClientCustomizer implements BeanCreatedEventListener<SdkClientBuilder<?, ?>> {
+
+    @Override
+    public SdkClientBuilder<?, ?> onCreated(BeanCreatedEvent<SdkClientBuilder<?, ?>> event) {
+        SdkClientBuilder<?, ?> builder = event.getBean();
+        ClientOverrideConfiguration current = builder.overrideConfiguration();
+        builder.overrideConfiguration(current.toBuilder().addExecutionInterceptor(Tracing.sdkInterceptor()).build());
+        return builder;
+    }
+}
