@@ -1,0 +1,67 @@
+resource "aws_dynamodb_table" "this" {
+  name                        = var.table_name
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "job_id"
+  deletion_protection_enabled = var.deletion_protection
+
+  attribute {
+    name = "job_id"
+    type = "S"
+  }
+  attribute {
+    name = "owner"
+    type = "S"
+  }
+  attribute {
+    name = "created_at"
+    type = "S"
+  }
+
+  global_secondary_index {
+    name            = var.owner_index_name
+    hash_key        = "owner"
+    range_key       = "created_at"
+    projection_type = "ALL"
+  }
+
+  # Jobs carry ttl = created + 30 days (seed 002).
+  ttl {
+    attribute_name = "ttl"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = var.point_in_time_recovery
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  tags = var.tags
+}
+
+module "bucket" {
+  source = "../s3-bucket"
+
+  bucket_name   = var.bucket_name
+  force_destroy = !var.retain_data
+  # Objects live 30 days; a short noncurrent window still protects against a bad overwrite.
+  versioning_enabled                 = true
+  noncurrent_version_expiration_days = 7
+
+  lifecycle_rules = [
+    { id = "intelligent-tiering", intelligent_tiering_days = var.intelligent_tiering_days },
+    { id = "expire-drawings", prefix = var.drawings_prefix, expiration_days = var.object_expiration_days },
+    { id = "expire-results", prefix = var.results_prefix, expiration_days = var.object_expiration_days },
+  ]
+
+  cors_rules = [{
+    allowed_methods = ["PUT", "POST", "GET", "HEAD"]
+    allowed_origins = var.cors_allowed_origins
+    allowed_headers = ["*"]
+    expose_headers  = ["ETag"]
+  }]
+
+  tags = var.tags
+}
