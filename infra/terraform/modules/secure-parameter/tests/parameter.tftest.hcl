@@ -1,0 +1,69 @@
+mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+  mock_resource "aws_ssm_parameter" {
+    defaults = { arn = "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key" }
+  }
+  mock_resource "aws_kms_key" {
+    defaults = { arn = "arn:aws:kms:eu-west-2:123456789012:key/11111111-2222-3333-4444-555555555555" }
+  }
+}
+
+variables {
+  name      = "/moc-platform/dev/gemini-api-key"
+  key_alias = "moc-platform-dev-gemini"
+}
+
+run "securestring_with_rotated_cmk_and_placeholder" {
+  assert {
+    condition     = aws_ssm_parameter.this.type == "SecureString" && aws_ssm_parameter.this.key_id == aws_kms_key.parameter.arn
+    error_message = "The key is a SecureString encrypted with the module's CMK."
+  }
+  assert {
+    condition     = aws_kms_key.parameter.enable_key_rotation
+    error_message = "Key rotation must be on."
+  }
+  assert {
+    condition     = nonsensitive(aws_ssm_parameter.this.value) == "set-outside-terraform"
+    error_message = "Terraform only writes a placeholder; the real value never enters state or tfvars."
+  }
+  assert {
+    condition     = alltrue([for a in jsondecode(aws_kms_key.parameter.policy).Statement[0].Action : a != "*" && a != "kms:*"])
+    error_message = "The key policy lists its actions."
+  }
+  assert {
+    condition     = jsondecode(aws_kms_key.parameter.policy).Statement[0].Principal.AWS == "arn:aws:iam::123456789012:root"
+    error_message = "The key policy is scoped to this account."
+  }
+}
+
+run "read_statements_are_scoped_to_this_parameter_and_key" {
+  assert {
+    condition     = output.read_policy_statements[0].actions == ["ssm:GetParameter"] && output.read_policy_statements[0].resources == ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key"]
+    error_message = "Only GetParameter on this parameter."
+  }
+  assert {
+    condition     = output.read_policy_statements[1].actions == ["kms:Decrypt"] && output.read_policy_statements[1].resources == ["arn:aws:kms:eu-west-2:123456789012:key/11111111-2222-3333-4444-555555555555"] && output.read_policy_statements[1].conditions[0].values == ["ssm.eu-west-2.amazonaws.com"]
+    error_message = "Decrypt only with this key and only through SSM."
+  }
+}
+
+run "rejects_relative_name" {
+  command = plan
+  variables {
+    name = "gemini-api-key"
+  }
+  expect_failures = [var.name]
+}
+
+run "rejects_reserved_alias" {
+  command = plan
+  variables {
+    key_alias = "aws/ssm"
+  }
+  expect_failures = [var.key_alias]
+}
