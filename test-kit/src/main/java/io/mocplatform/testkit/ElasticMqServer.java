@@ -1,0 +1,152 @@
+package io.mocplatform.testkit;
+
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.CreateQueueMetadata;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.util.Either;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ElasticMQ in this JVM. With a data directory, queues and their messages are kept in an H2 file through
+ * ElasticMQ's own SQL persistence (the same actor its standalone server uses), and restored at the next start.
+ */
+final class ElasticMqServer implements AutoCloseable {
+
+    /** The account ElasticMQ puts in queue ARNs and URLs; the SNS stand-in uses the same. */
+    static final String ACCOUNT_ID = "000000000000";
+    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(30);
+    private static final int BIND_ATTEMPTS = 3;
+
+    private final ActorSystem actorSystem;
+    private final SQSRestServer server;
+    private final URI endpoint;
+
+    private ElasticMqServer(ActorSystem actorSystem, SQSRestServer server, URI endpoint) {
+        this.actorSystem = actorSystem;
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    static ElasticMqServer start(int requestedPort, String region, Path dataDir) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            int port = FreePort.resolve(requestedPort);
+            try {
+                return startOn(port, region, dataDir);
+            } catch (RuntimeException e) {
+                last = e;
+                if (requestedPort != 0) {
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("ElasticMQ did not start", last);
+    }
+
+    private static ElasticMqServer startOn(int port, String region, Path dataDir) {
+        // Pekko logs every actor start to stdout by default; tests and the devstack only want warnings.
+        ActorSystem system = ActorSystem.create("elasticmq", ConfigFactory.parseString("""
+                pekko.loglevel = WARNING
+                pekko.stdout-loglevel = WARNING
+                pekko.log-dead-letters = off
+                pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+                """).withFallback(ConfigFactory.load()));
+        try {
+            Option<ActorRef> persistence = dataDir == null ? Option.empty() : Option.apply(persistenceActor(system, dataDir));
+            ActorRef queueManager = system.actorOf(Props.create(QueueManagerActor.class, new NowProvider(),
+                    StrictSQSLimits$.MODULE$, persistence));
+            if (persistence.isDefined()) {
+                restore(persistence.get(), queueManager);
+            }
+            var builder = SQSRestServerBuilder.withActorSystem(system).withQueueManagerActor(queueManager)
+                    .withInterface("127.0.0.1").withPort(port)
+                    // Queue URLs carry this address, so clients get URLs they can call back.
+                    .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+                    .withAWSRegion(region).withAWSAccountId(ACCOUNT_ID);
+            if (persistence.isDefined()) {
+                builder = builder.withQueueEventListener(persistence.get());
+            }
+            SQSRestServer server = builder.start();
+            server.waitUntilStarted();
+            return new ElasticMqServer(system, server, URI.create("http://127.0.0.1:" + port));
+        } catch (RuntimeException e) {
+            terminate(system);
+            throw e;
+        }
+    }
+
+    private static ActorRef persistenceActor(ActorSystem system, Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("elasticmq");
+        SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver", url, "sa", "",
+                false);
+        scala.collection.immutable.List<CreateQueueMetadata> noPredefinedQueues =
+                CollectionConverters.asScala(List.<CreateQueueMetadata>of()).toList();
+        return system.actorOf(Props.create(SqlQueuePersistenceActor.class, config, noPredefinedQueues));
+    }
+
+    private static void restore(ActorRef persistence, ActorRef queueManager) {
+        try {
+            Object reply = Patterns.ask(persistence, new QueueEvent.Restore(queueManager), RESTORE_TIMEOUT)
+                    .toCompletableFuture().get(RESTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (reply instanceof Either<?, ?> either && either.isLeft()) {
+                throw new IllegalStateException("ElasticMQ could not restore its queues: " + either.left().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restoring queues", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("ElasticMQ could not restore its queues", e);
+        }
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stopAndWait();
+        } finally {
+            terminate(actorSystem);
+        }
+    }
+
+    private static void terminate(ActorSystem system) {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception ignored) {
+            // A slow actor-system shutdown must not fail the test run that is ending.
+        }
+    }
+}

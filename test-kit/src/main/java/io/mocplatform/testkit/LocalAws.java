@@ -1,0 +1,260 @@
+package io.mocplatform.testkit;
+
+import io.mocplatform.testkit.sns.SnsStandIn;
+import software.amazon.awssdk.regions.Region;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * DynamoDB Local, ElasticMQ, s3proxy and the {@link SnsStandIn} running in this JVM on loopback ports, with the
+ * project's resources for {@link LocalAwsConfig#environment()} already created.
+ *
+ * <pre>{@code
+ * try (LocalAws aws = LocalAws.start(LocalAwsConfig.inMemory())) {
+ *     LocalAwsEnvironment env = aws.newIsolatedEnvironment();   // Jobs-it-1a2b3c4d, drawing-jobs-it-1a2b3c4d, ...
+ *     aws.clients().sqs().sendMessage(b -> b.queueUrl(env.jobsQueueUrl()).messageBody("{}"));
+ * }
+ * }</pre>
+ *
+ * Tests normally get a shared instance through {@link WithLocalAws}; the devstack starts one with
+ * {@link LocalAwsConfig#persistent(Path)} and fixed ports.
+ */
+public final class LocalAws implements AutoCloseable {
+
+    private final LocalAwsConfig config;
+    private final LocalAwsEndpoints endpoints;
+    private final AwsClients clients;
+    private final SnsStandIn sns;
+    private final LocalAwsEnvironment environment;
+    private final StartupTimes startupTimes;
+    private final Deque<AutoCloseable> toClose;
+
+    private LocalAws(LocalAwsConfig config, LocalAwsEndpoints endpoints, AwsClients clients, SnsStandIn sns,
+                     LocalAwsEnvironment environment, StartupTimes startupTimes, Deque<AutoCloseable> toClose) {
+        this.config = config;
+        this.endpoints = endpoints;
+        this.clients = clients;
+        this.sns = sns;
+        this.environment = environment;
+        this.startupTimes = startupTimes;
+        this.toClose = toClose;
+    }
+
+    /** Everything in memory on free ports: see {@link LocalAwsConfig#inMemory()}. */
+    public static LocalAws startInMemory() {
+        return start(LocalAwsConfig.inMemory());
+    }
+
+    /**
+     * Starts the four emulators and provisions {@link LocalAwsConfig#environment()}. DynamoDB Local, s3proxy and
+     * ElasticMQ start in parallel (they spend most of their start loading classes); the SNS stand-in follows
+     * ElasticMQ, which it delivers to.
+     */
+    public static LocalAws start(LocalAwsConfig config) {
+        Objects.requireNonNull(config, "config");
+        long begin = System.nanoTime();
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        // Own threads: on two cores the common pool has one worker, which would start the emulators one by one.
+        ExecutorService starter = Executors.newFixedThreadPool(3);
+        try {
+            Path dataDir = config.dataDir();
+            var dynamoDb = timed(starter, () -> DynamoDbLocalServer.start(config.dynamoDbPort(),
+                    sub(dataDir, "dynamodb")));
+            var s3 = timed(starter, () -> unchecked(() -> S3ProxyServer.start(config.s3Port(), sub(dataDir, "s3"),
+                    config.accessKeyId(), config.secretAccessKey())));
+            var sqs = timed(starter, () -> ElasticMqServer.start(config.sqsPort(), config.region(),
+                    sub(dataDir, "sqs")));
+            awaitAll(started, List.of(dynamoDb, s3, sqs));
+            Timed<DynamoDbLocalServer> dynamoDbServer = dynamoDb.join();
+            Timed<S3ProxyServer> s3Server = s3.join();
+            Timed<ElasticMqServer> sqsServer = sqs.join();
+
+            // SNS needs its own endpoint before the shared clients exist: the stand-in delivers with a client
+            // aimed at ElasticMQ only, built here.
+            URI sqsEndpoint = sqsServer.value().endpoint();
+            LocalAwsEndpoints sqsOnly = new LocalAwsEndpoints(dynamoDbServer.value().endpoint(), sqsEndpoint,
+                    s3Server.value().endpoint(), sqsEndpoint, Region.of(config.region()), config.accessKeyId(),
+                    config.secretAccessKey());
+            var deliveryClient = sqsOnly.newSqsClient();
+            started.push(deliveryClient);
+            Timed<SnsStandIn> snsServer = timed(starter, () -> unchecked(() -> SnsStandIn.builder().port(config.snsPort())
+                    .region(config.region()).accountId(ElasticMqServer.ACCOUNT_ID).deliverWith(deliveryClient)
+                    .stateFile(dataDir == null ? null : dataDir.resolve("sns").resolve("topics.json"))
+                    .start())).join();
+            started.push(snsServer.value());
+
+            LocalAwsEndpoints endpoints = new LocalAwsEndpoints(dynamoDbServer.value().endpoint(), sqsEndpoint,
+                    s3Server.value().endpoint(), snsServer.value().endpoint(), Region.of(config.region()),
+                    config.accessKeyId(), config.secretAccessKey());
+            AwsClients clients = new AwsClients(endpoints);
+            started.push(clients);
+
+            long provisionStart = System.nanoTime();
+            LocalAwsEnvironment environment = new ResourceProvisioner(clients, config.queueVisibilityTimeout())
+                    .provision(config.environment());
+            Duration provisioning = Duration.ofNanos(System.nanoTime() - provisionStart);
+
+            StartupTimes times = new StartupTimes(dynamoDbServer.duration(), sqsServer.duration(),
+                    s3Server.duration(), snsServer.duration(), provisioning,
+                    Duration.ofNanos(System.nanoTime() - begin));
+            return new LocalAws(config, endpoints, clients, snsServer.value(), environment, times, started);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    public LocalAwsConfig config() {
+        return config;
+    }
+
+    public LocalAwsEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Shared SDK clients on the emulators; closed with this instance, so do not close them yourself. */
+    public AwsClients clients() {
+        return clients;
+    }
+
+    /** The SNS stand-in: published messages, throttling, listeners. */
+    public SnsStandIn sns() {
+        return sns;
+    }
+
+    /** The resources of {@link LocalAwsConfig#environment()}, created at start. */
+    public LocalAwsEnvironment environment() {
+        return environment;
+    }
+
+    /** Creates (or finds) the resources of another environment, e.g. one per test class. */
+    public LocalAwsEnvironment newEnvironment(String name) {
+        return new ResourceProvisioner(clients, config.queueVisibilityTimeout()).provision(name);
+    }
+
+    /** A fresh environment named {@code it-<8 random hex digits>}, so parallel tests never share data. */
+    public LocalAwsEnvironment newIsolatedEnvironment() {
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        return newEnvironment("it-" + HexFormat.of().formatHex(random));
+    }
+
+    /** How long each emulator took to start, as measured in this JVM. */
+    public StartupTimes startupTimes() {
+        return startupTimes;
+    }
+
+    /** Stops the emulators and closes the shared clients; in-memory state is gone, a data directory stays. */
+    @Override
+    public void close() {
+        closeAll(toClose);
+    }
+
+    /**
+     * Start times of one {@link LocalAws}. The emulators start in parallel, so {@link #total()} is less than the
+     * sum.
+     *
+     * @param dynamoDb     DynamoDB Local
+     * @param sqs          ElasticMQ
+     * @param s3           s3proxy
+     * @param sns          SNS stand-in
+     * @param provisioning creating the default environment's resources
+     * @param total        from the call to {@link #start(LocalAwsConfig)} until it returned
+     */
+    public record StartupTimes(Duration dynamoDb, Duration sqs, Duration s3, Duration sns, Duration provisioning,
+                               Duration total) {
+
+        @Override
+        public String toString() {
+            return "LocalAws started in %d ms (DynamoDB Local %d ms, ElasticMQ %d ms, s3proxy %d ms, SNS %d ms, "
+                    .formatted(total.toMillis(), dynamoDb.toMillis(), sqs.toMillis(), s3.toMillis(), sns.toMillis())
+                    + "resources %d ms)".formatted(provisioning.toMillis());
+        }
+    }
+
+    private record Timed<T>(T value, Duration duration) {
+    }
+
+    private static <T> CompletableFuture<Timed<T>> timed(ExecutorService executor, Supplier<T> starter) {
+        return CompletableFuture.supplyAsync(() -> {
+            long begin = System.nanoTime();
+            T value = starter.get();
+            return new Timed<>(value, Duration.ofNanos(System.nanoTime() - begin));
+        }, executor);
+    }
+
+    /**
+     * Waits for parallel starts and registers every server that did start for closing, then rethrows the first
+     * failure, so a failed start leaves nothing running.
+     */
+    private static void awaitAll(Deque<AutoCloseable> started,
+                                 List<? extends CompletableFuture<? extends Timed<? extends AutoCloseable>>> starts) {
+        RuntimeException failure = null;
+        for (var start : starts) {
+            try {
+                started.push(start.join().value());
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static Path sub(Path dataDir, String name) {
+        return dataDir == null ? null : dataDir.resolve(name);
+    }
+
+    private interface Starter<T> {
+        T start() throws Exception;
+    }
+
+    private static <T> T unchecked(Starter<T> starter) {
+        try {
+            return starter.start();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        RuntimeException failure = null;
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("an emulator did not stop cleanly", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

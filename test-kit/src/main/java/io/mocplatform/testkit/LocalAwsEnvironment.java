@@ -1,0 +1,79 @@
+package io.mocplatform.testkit;
+
+import io.mocplatform.model.PlatformNames;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One environment's resources on the emulators (or LocalStack): names, queue URLs and ARNs, topic ARN, and the
+ * endpoints that serve them. Hand {@link #environmentVariables()} to a function the way Terraform sets its
+ * environment, and {@link #micronautProperties()} to its application context.
+ *
+ * @param name           environment name, the suffix of every resource name
+ * @param endpoints      where the services answer
+ * @param resources      table, bucket, queue and topic names
+ * @param jobsQueueUrl   URL of the drawing-jobs queue
+ * @param jobsQueueArn   ARN of the drawing-jobs queue
+ * @param jobsDlqUrl     URL of its dead-letter queue
+ * @param jobsDlqArn     ARN of its dead-letter queue
+ * @param alertsTopicArn ARN of the alerts topic
+ * @param cdnBaseUrl     stands in for CloudFront: the images bucket's path-style URL on the S3 emulator
+ */
+public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, PlatformNames.Resources resources,
+                                  String jobsQueueUrl, String jobsQueueArn, String jobsDlqUrl, String jobsDlqArn,
+                                  String alertsTopicArn, String cdnBaseUrl) {
+
+    /** The offline analyser: no network, the default locally and in tests. */
+    public static final String OFFLINE_ANALYZER = "offline";
+
+    public LocalAwsEnvironment {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(jobsQueueUrl, "jobsQueueUrl");
+        Objects.requireNonNull(jobsQueueArn, "jobsQueueArn");
+        Objects.requireNonNull(jobsDlqUrl, "jobsDlqUrl");
+        Objects.requireNonNull(jobsDlqArn, "jobsDlqArn");
+        Objects.requireNonNull(alertsTopicArn, "alertsTopicArn");
+        Objects.requireNonNull(cdnBaseUrl, "cdnBaseUrl");
+    }
+
+    /**
+     * The variables Terraform sets on the functions ({@link PlatformNames}), for this environment, with the
+     * offline analyser. The Gemini variables are left out: locally nothing calls Gemini.
+     */
+    public Map<String, String> environmentVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(PlatformNames.APP_ENV, name);
+        variables.put(PlatformNames.JOBS_TABLE, resources.jobsTable());
+        variables.put(PlatformNames.IMAGES_TABLE, resources.imagesTable());
+        variables.put(PlatformNames.IMAGES_BUCKET, resources.imagesBucket());
+        variables.put(PlatformNames.DRAWINGS_BUCKET, resources.drawingsBucket());
+        variables.put(PlatformNames.JOBS_QUEUE_URL, jobsQueueUrl);
+        variables.put(PlatformNames.JOBS_QUEUE_ARN, jobsQueueArn);
+        variables.put(PlatformNames.JOBS_DLQ_ARN, jobsDlqArn);
+        variables.put(PlatformNames.ALERTS_TOPIC_ARN, alertsTopicArn);
+        variables.put(PlatformNames.CDN_BASE_URL, cdnBaseUrl);
+        variables.put(PlatformNames.ANALYZER, OFFLINE_ANALYZER);
+        return variables;
+    }
+
+    /** The variables of one function only, as {@link PlatformNames#FUNCTION_ENVIRONMENT} lists them. */
+    public Map<String, String> environmentVariablesFor(String function) {
+        var names = PlatformNames.FUNCTION_ENVIRONMENT.get(function);
+        if (names == null) {
+            throw new IllegalArgumentException("unknown function " + function);
+        }
+        Map<String, String> all = environmentVariables();
+        Map<String, String> selected = new LinkedHashMap<>();
+        names.stream().filter(all::containsKey).forEach(variable -> selected.put(variable, all.get(variable)));
+        return selected;
+    }
+
+    /** Micronaut properties pointing micronaut-aws-sdk-v2's clients at {@link #endpoints()}. */
+    public Map<String, Object> micronautProperties() {
+        return endpoints.micronautProperties();
+    }
+}
