@@ -1,0 +1,57 @@
+locals {
+  image_functions      = values(var.image_service.functions)
+  processing_functions = values(var.processing.functions)
+
+  image_widgets = concat(
+    [
+      { title = "Lambda invocations and errors", stat = "Sum", metrics = flatten([for fn in local.image_functions : [["AWS/Lambda", "Invocations", "FunctionName", fn], ["AWS/Lambda", "Errors", "FunctionName", fn]]]) },
+      { title = "Lambda duration p95 (ms)", stat = "p95", metrics = [for fn in local.image_functions : ["AWS/Lambda", "Duration", "FunctionName", fn]] },
+      { title = "DynamoDB consumed capacity", stat = "Sum", metrics = flatten([for t in values(var.image_service.tables) : [["AWS/DynamoDB", "ConsumedReadCapacityUnits", "TableName", t], ["AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", t]]]) },
+      { title = "DynamoDB throttles", stat = "Sum", metrics = flatten([for t in values(var.image_service.tables) : [["AWS/DynamoDB", "ReadThrottleEvents", "TableName", t], ["AWS/DynamoDB", "WriteThrottleEvents", "TableName", t]]]) },
+      { title = "S3 requests and errors", stat = "Sum", metrics = flatten([for b in values(var.image_service.buckets) : [for m in ["GetRequests", "PutRequests", "4xxErrors", "5xxErrors"] : ["AWS/S3", m, "BucketName", b.name, "FilterId", b.filter_id]]]) },
+      { title = "API requests, 4xx and 5xx", stat = "Sum", metrics = flatten([for api in values(var.image_service.apis) : [for m in ["Count", "4xx", "5xx"] : ["AWS/ApiGateway", m, "ApiId", api]]]) },
+    ],
+    [for id in values(var.image_service.distributions) : { title = "CloudFront requests and cache hit rate", stat = "Average", region = "us-east-1", metrics = [["AWS/CloudFront", "Requests", "DistributionId", id, "Region", "Global", { stat = "Sum" }], ["AWS/CloudFront", "CacheHitRate", "DistributionId", id, "Region", "Global"]] }],
+  )
+
+  processing_widgets = [
+    { title = "Lambda invocations and errors", stat = "Sum", metrics = flatten([for fn in local.processing_functions : [["AWS/Lambda", "Invocations", "FunctionName", fn], ["AWS/Lambda", "Errors", "FunctionName", fn]]]) },
+    { title = "Processing time p50 / p90 / p99 (ms)", stat = "p50", metrics = flatten([for fn in local.processing_functions : [for p in ["p50", "p90", "p99"] : ["AWS/Lambda", "Duration", "FunctionName", fn, { stat = p }]]]) },
+    { title = "Queue depth", stat = "Maximum", metrics = flatten([for q in concat(values(var.processing.queues), values(var.processing.dead_letter_queues)) : [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", q], ["AWS/SQS", "ApproximateNumberOfMessagesNotVisible", "QueueName", q]]]) },
+    { title = "Oldest message age (s)", stat = "Maximum", metrics = [for q in values(var.processing.queues) : ["AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", q]] },
+    { title = "DynamoDB consumed capacity", stat = "Sum", metrics = flatten([for t in values(var.processing.tables) : [["AWS/DynamoDB", "ConsumedReadCapacityUnits", "TableName", t], ["AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", t]]]) },
+    { title = "API requests by status", stat = "Sum", metrics = flatten([for api in values(var.processing.apis) : [for m in ["Count", "4xx", "5xx"] : ["AWS/ApiGateway", m, "ApiId", api]]]) },
+    { title = "API latency p90 (ms)", stat = "p90", metrics = [for api in values(var.processing.apis) : ["AWS/ApiGateway", "Latency", "ApiId", api]] },
+    { title = "Job outcomes, stage durations, tokens and cost (EMF)", stat = "Sum", metrics = [[{ expression = "SEARCH('{${var.custom_metrics_namespace}} ', 'Sum', 300)", id = "emf", label = "" }]] },
+    { title = "Estimated charges by service (USD)", stat = "Maximum", region = "us-east-1", metrics = [[{ expression = "SEARCH('{AWS/Billing,Currency,ServiceName} MetricName=\"EstimatedCharges\"', 'Maximum', 21600)", id = "cost", label = "" }]] },
+  ]
+
+  # 2 widgets per row, 12 columns wide each.
+  image_dashboard = {
+    widgets = [
+      for i, w in local.image_widgets : {
+        type       = "metric", x = (i % 2) * 12, y = floor(i / 2) * 6, width = 12, height = 6
+        properties = { title = w.title, region = lookup(w, "region", local.region), stat = w.stat, period = 300, view = "timeSeries", metrics = w.metrics }
+      }
+    ]
+  }
+
+  processing_dashboard = {
+    widgets = [
+      for i, w in local.processing_widgets : {
+        type       = "metric", x = (i % 2) * 12, y = floor(i / 2) * 6, width = 12, height = 6
+        properties = { title = w.title, region = lookup(w, "region", local.region), stat = w.stat, period = 300, view = "timeSeries", metrics = w.metrics }
+      }
+    ]
+  }
+}
+
+resource "aws_cloudwatch_dashboard" "image_service" {
+  dashboard_name = "${var.name_prefix}-image-service"
+  dashboard_body = jsonencode(local.image_dashboard)
+}
+
+resource "aws_cloudwatch_dashboard" "processing" {
+  dashboard_name = "${var.name_prefix}-processing"
+  dashboard_body = jsonencode(local.processing_dashboard)
+}

@@ -1,0 +1,176 @@
+mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+  mock_data "aws_region" {
+    defaults = { name = "eu-west-2" }
+  }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+  mock_resource "aws_sns_topic" {
+    defaults = { arn = "arn:aws:sns:eu-west-2:123456789012:alerts-dev" }
+  }
+  mock_resource "aws_kms_key" {
+    defaults = { arn = "arn:aws:kms:eu-west-2:123456789012:key/11111111-2222-3333-4444-555555555555" }
+  }
+  mock_resource "aws_ce_anomaly_monitor" {
+    defaults = { arn = "arn:aws:ce::123456789012:anomalymonitor/11111111-2222-3333-4444-555555555555" }
+  }
+}
+
+variables {
+  name_prefix        = "moc-platform-dev"
+  alerts_topic_name  = "alerts-dev"
+  monthly_budget_usd = 50
+  cost_allocation_tag = {
+    key   = "Environment"
+    value = "dev"
+  }
+  image_service = {
+    functions     = { image-api = "image-api-dev" }
+    apis          = { image-api = "abc123" }
+    tables        = { images-table = "ImageMetadata-dev" }
+    buckets       = { images-bucket = { name = "images-lego-moc-dev", filter_id = "EntireBucket" } }
+    distributions = { images-cdn = "EDFDVBD6EXAMPLE" }
+  }
+  processing = {
+    functions          = { job-api = "job-api-dev", drawing-processor = "drawing-processor-dev", dlq-handler = "dlq-handler-dev" }
+    apis               = { job-api = "def456" }
+    tables             = { jobs-table = "Jobs-dev" }
+    queues             = { jobs-queue = "drawing-jobs-dev" }
+    dead_letter_queues = { jobs-dlq = "drawing-jobs-dlq-dev" }
+  }
+  log_group_names = ["/aws/lambda/job-api-dev"]
+}
+
+run "image_service_alarms_use_seed_thresholds" {
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.alarms["image-api-error-rate"].threshold == 1 && one([for q in aws_cloudwatch_metric_alarm.alarms["image-api-error-rate"].metric_query : q.expression if q.return_data]) == "IF(invocations > 0, 100 * errors / invocations, 0)"
+    error_message = "Image service: Lambda error rate > 1%."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.alarms["image-api-p95-duration"].threshold == 1000 && one(flatten([for q in aws_cloudwatch_metric_alarm.alarms["image-api-p95-duration"].metric_query : [for m in q.metric : m.stat]])) == "p95"
+    error_message = "Image service: P95 duration > 1000 ms."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.alarms["images-table-throttles"].threshold == 0 && aws_cloudwatch_metric_alarm.alarms["images-table-throttles"].comparison_operator == "GreaterThanThreshold"
+    error_message = "Image service: DynamoDB throttles > 0."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.alarms["images-bucket-s3-5xx"].threshold == 5 && one(flatten([for q in aws_cloudwatch_metric_alarm.alarms["images-bucket-s3-5xx"].metric_query : [for m in q.metric : m.period]])) == 3600
+    error_message = "Image service: S3 5xx > 5 per hour."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.alarms["image-api-5xx"].threshold == 10 && one(flatten([for q in aws_cloudwatch_metric_alarm.alarms["image-api-5xx"].metric_query : [for m in q.metric : m.period]])) == 3600
+    error_message = "Image service: API 5xx > 10 per hour."
+  }
+}
+
+run "processing_alarms_use_seed_thresholds" {
+  assert {
+    condition     = alltrue([for k in ["job-api", "drawing-processor", "dlq-handler"] : aws_cloudwatch_metric_alarm.alarms["${k}-error-rate"].threshold == 10])
+    error_message = "Processing: Lambda error rate > 10%."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.alarms["jobs-queue-message-age"].threshold == 1200 && one(flatten([for q in aws_cloudwatch_metric_alarm.alarms["jobs-queue-message-age"].metric_query : [for m in q.metric : m.metric_name]])) == "ApproximateAgeOfOldestMessage"
+    error_message = "Processing: SQS message age > 20 minutes."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.alarms["jobs-dlq-messages-present"].threshold == 0
+    error_message = "Processing: any DLQ message alarms."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.alarms["jobs-dlq-depth"].threshold == 5
+    error_message = "Processing: DLQ depth > 5."
+  }
+  assert {
+    condition     = aws_budgets_budget.monthly.limit_amount == "50.00" && contains([for n in output.settings.budget_notifications : n.type if n.threshold == 100], "FORECASTED")
+    error_message = "Processing: monthly cost projection above the budget alerts."
+  }
+  assert {
+    condition     = alltrue([for n in output.settings.budget_notifications : n.topics == toset([aws_sns_topic.this.arn])])
+    error_message = "Budget notifications go to the alerts topic."
+  }
+  assert {
+    condition     = tolist(aws_budgets_budget.monthly.cost_filter)[0].values == tolist(["user:Environment$dev"])
+    error_message = "The budget is scoped to the environment's cost allocation tag."
+  }
+  assert {
+    condition     = one(aws_ce_anomaly_subscription.cost[0].subscriber[*].address) == aws_sns_topic.this.arn && aws_ce_anomaly_subscription.cost[0].frequency == "IMMEDIATE"
+    error_message = "Cost anomalies are sent to the alerts topic."
+  }
+}
+
+run "every_alarm_has_alarm_and_ok_actions" {
+  assert {
+    condition     = length(output.alarms) == 13
+    error_message = "Expected 5 image service alarms and 8 processing alarms."
+  }
+  assert {
+    condition     = alltrue([for a in values(output.alarms) : a.alarm_actions == toset(["arn:aws:sns:eu-west-2:123456789012:alerts-dev"]) && a.ok_actions == toset(["arn:aws:sns:eu-west-2:123456789012:alerts-dev"])])
+    error_message = "No alarm without an action: every alarm notifies the alerts topic on ALARM and OK."
+  }
+}
+
+run "alerts_topic_is_encrypted_and_tls_only" {
+  assert {
+    condition     = aws_sns_topic.this.kms_master_key_id == aws_kms_key.alerts.arn && aws_kms_key.alerts.enable_key_rotation
+    error_message = "The topic uses a CMK with rotation."
+  }
+  assert {
+    condition     = anytrue([for s in output.settings.key_policy.Statement : s.Effect == "Allow" && contains(try(s.Principal.Service, []), "cloudwatch.amazonaws.com") && contains(s.Action, "kms:GenerateDataKey*")])
+    error_message = "The key policy lets CloudWatch alarms publish to the encrypted topic."
+  }
+  assert {
+    condition     = alltrue([for s in output.settings.key_policy.Statement : alltrue([for a in s.Action : a != "*" && a != "kms:*"])])
+    error_message = "The key policy lists its actions."
+  }
+  assert {
+    condition     = anytrue([for s in output.settings.topic_policy.Statement : s.Effect == "Deny" && try(s.Condition.Bool["aws:SecureTransport"], "") == "false"])
+    error_message = "The topic policy denies publishing without TLS."
+  }
+  assert {
+    condition     = one([for s in output.settings.topic_policy.Statement : s.Condition.ArnLike["aws:SourceArn"] if s.Sid == "AllowCloudWatchAlarmsToPublish"]) == "arn:aws:cloudwatch:eu-west-2:123456789012:alarm:moc-platform-dev-*"
+    error_message = "Only this environment's alarms may publish."
+  }
+}
+
+run "dashboards_cover_both_services" {
+  assert {
+    condition     = aws_cloudwatch_dashboard.image_service.dashboard_name == "moc-platform-dev-image-service" && length(jsondecode(aws_cloudwatch_dashboard.image_service.dashboard_body).widgets) == 7
+    error_message = "Image service dashboard: Lambda, DynamoDB, S3, API and CloudFront widgets."
+  }
+  assert {
+    condition     = length(jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets) == 9
+    error_message = "Processing dashboard: Lambda, SQS, DynamoDB, API, EMF and cost widgets."
+  }
+  assert {
+    condition     = length(aws_cloudwatch_query_definition.job_timeline) == 1
+    error_message = "Saved Logs Insights queries exist."
+  }
+}
+
+run "rejects_zero_budget" {
+  command = plan
+  variables {
+    monthly_budget_usd = 0
+  }
+  expect_failures = [var.monthly_budget_usd]
+}
+
+run "rejects_error_rate_over_100_percent" {
+  command = plan
+  variables {
+    thresholds = { processing_error_rate_percent = 150 }
+  }
+  expect_failures = [var.thresholds]
+}
+
+run "rejects_bad_email" {
+  command = plan
+  variables {
+    alert_email_addresses = ["on-call"]
+  }
+  expect_failures = [var.alert_email_addresses]
+}
