@@ -1,0 +1,78 @@
+package io.mocplatform.model.persistence;
+
+import io.mocplatform.model.image.ImageMetadata;
+import io.mocplatform.model.image.ImageStatus;
+import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobError;
+import io.mocplatform.model.job.JobProgress;
+import io.mocplatform.model.job.JobResult;
+import io.mocplatform.model.job.JobStage;
+import io.mocplatform.model.job.JobStatus;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TableSchemaTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Test
+    void shouldStoreAJobUnderSnakeCaseAttributes_andReadItBackUnchanged() {
+        Job job = Job.queued("job_1", "alice", "drw_1", "drawings/alice/drw_1.pdf", NOW, "c-1", "key-1", "fp")
+                .toBuilder().status(JobStatus.COMPLETED).currentStage(JobStage.RESULT)
+                .stagesCompleted(List.of(JobStage.VALIDATION, JobStage.PDF_PROCESSING))
+                .progress(new JobProgress(2, 3)).attempts(2).lastCheckpoint(NOW)
+                .result(new JobResult(4, Map.of("card_reader", 3, "camera", 1), "results/job_1/schedule.json",
+                        "results/job_1/schedule.csv", "offline", 0, 0, 0.0))
+                .error(new JobError("throttled", "slow down", true, JobStage.DRAWING_ANALYSIS))
+                .version(3L).build();
+
+        Map<String, AttributeValue> item = JobTable.SCHEMA.itemToMap(job, true);
+
+        assertThat(item.get("status").s()).isEqualTo("completed");
+        assertThat(item.get("stages_completed").l()).extracting(AttributeValue::s)
+                .containsExactly("validation", "pdf_processing");
+        assertThat(item.get("progress").m().get("pages_done").n()).isEqualTo("2");
+        assertThat(item.get("result").m().get("counts_by_type").m().get("card_reader").n()).isEqualTo("3");
+        assertThat(item.get("created_at").s()).isEqualTo("2026-11-23T10:00:00Z");
+        assertThat(item).doesNotContainKeys("lease_owner", "alerted_at");
+        assertThat(JobTable.SCHEMA.mapToItem(item)).isEqualTo(job);
+    }
+
+    @Test
+    void shouldDeriveImageKeysFromTheRecord_andKeepAlbumIndexSparse() {
+        ImageMetadata image = ImageMetadata.builder().imageId("img_1").owner("alice").status(ImageStatus.ACTIVE)
+                .objectKey("images/alice/img_1").contentType("image/png").bytes(10L).uploadedAt(NOW).updatedAt(NOW)
+                .tags(List.of("castle")).version(1L).build();
+
+        Map<String, AttributeValue> item = ImageTable.SCHEMA.itemToMap(image, true);
+        assertThat(item.get("PK").s()).isEqualTo("IMAGE#img_1");
+        assertThat(item.get("SK").s()).isEqualTo("METADATA");
+        assertThat(item.get("GSI1PK").s()).isEqualTo("USER#alice");
+        assertThat(item.get("GSI1SK").s()).isEqualTo("UPLOADED#2026-11-23T10:00:00Z#img_1");
+        assertThat(item.get("status").s()).isEqualTo("active");
+        assertThat(item).doesNotContainKeys("GSI2PK", "GSI2SK");
+        assertThat(ImageTable.SCHEMA.mapToItem(item)).isEqualTo(image);
+
+        Map<String, AttributeValue> inAlbum = ImageTable.SCHEMA.itemToMap(image.toBuilder().albumId("alb_9").build(), true);
+        assertThat(inAlbum.get("GSI2PK").s()).isEqualTo("ALBUM#alb_9");
+        assertThat(inAlbum.get("GSI2SK").s()).isEqualTo(item.get("GSI1SK").s());
+    }
+
+    @Test
+    void shouldDefineTheTablesTerraformDeclares() {
+        var jobs = JobTable.definition("Jobs-test").createTableRequest();
+        assertThat(jobs.keySchema()).extracting(k -> k.attributeName()).containsExactly("job_id");
+        assertThat(jobs.globalSecondaryIndexes()).singleElement()
+                .satisfies(i -> assertThat(i.indexName()).isEqualTo("OwnerIndex"));
+        var images = ImageTable.definition("ImageMetadata-test").createTableRequest();
+        assertThat(images.globalSecondaryIndexes()).extracting(i -> i.indexName())
+                .containsExactly("UserIndex", "AlbumIndex");
+        assertThat(images.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
+    }
+}
