@@ -1,0 +1,72 @@
+package io.mocplatform.testkit;
+
+import io.mocplatform.model.PlatformNames;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithLocalAws
+class ResourceProvisioningIT {
+
+    @Test
+    void shouldCreateEveryResourceFromSharedDefinitions(LocalAws aws, LocalAwsEnvironment env) {
+        ResourceContract.assertProvisioned(aws.clients(), env, aws.config().queueVisibilityTimeout());
+    }
+
+    @Test
+    void shouldProvisionAgainWithoutError_whenResourcesAlreadyExist(LocalAws aws, LocalAwsEnvironment env) {
+        LocalAwsEnvironment again = aws.newEnvironment(env.name());
+
+        assertThat(again).isEqualTo(env);
+    }
+
+    @Test
+    void shouldKeepEnvironmentsApart_whenTwoAreProvisioned(LocalAws aws) {
+        LocalAwsEnvironment first = aws.newIsolatedEnvironment();
+        LocalAwsEnvironment second = aws.newIsolatedEnvironment();
+        aws.clients().dynamoDb().putItem(b -> b.tableName(first.resources().jobsTable())
+                .item(Map.of("job_id", AttributeValue.fromS("job_1_only_in_first"))));
+        aws.clients().sqs().sendMessage(b -> b.queueUrl(first.jobsQueueUrl()).messageBody("only in first"));
+
+        assertThat(second.name()).isNotEqualTo(first.name());
+        assertThat(aws.clients().dynamoDb().scan(b -> b.tableName(second.resources().jobsTable())).items()).isEmpty();
+        assertThat(aws.clients().sqs().receiveMessage(b -> b.queueUrl(second.jobsQueueUrl())).messages()).isEmpty();
+    }
+
+    @Test
+    void shouldDescribeEnvironmentAsTerraformDoes(LocalAwsEnvironment env) {
+        Map<String, String> variables = env.environmentVariables();
+
+        assertThat(variables).containsEntry(PlatformNames.APP_ENV, env.name())
+                .containsEntry(PlatformNames.JOBS_TABLE, "Jobs-" + env.name())
+                .containsEntry(PlatformNames.IMAGES_TABLE, "ImageMetadata-" + env.name())
+                .containsEntry(PlatformNames.IMAGES_BUCKET, "images-lego-moc-" + env.name())
+                .containsEntry(PlatformNames.DRAWINGS_BUCKET, "drawings-lego-moc-" + env.name())
+                .containsEntry(PlatformNames.JOBS_QUEUE_URL, env.jobsQueueUrl())
+                .containsEntry(PlatformNames.JOBS_QUEUE_ARN, env.jobsQueueArn())
+                .containsEntry(PlatformNames.JOBS_DLQ_ARN, env.jobsDlqArn())
+                .containsEntry(PlatformNames.ALERTS_TOPIC_ARN, env.alertsTopicArn())
+                .containsEntry(PlatformNames.CDN_BASE_URL, env.endpoints().s3() + "/images-lego-moc-" + env.name())
+                .containsEntry(PlatformNames.ANALYZER, "offline");
+        PlatformNames.FUNCTION_ENVIRONMENT.forEach((function, names) -> assertThat(
+                env.environmentVariablesFor(function).keySet())
+                .as(function).isSubsetOf(names)
+                .containsAll(names.stream().filter(n -> !n.startsWith("GEMINI_")).toList()));
+    }
+
+    @Test
+    void shouldPointMicronautClientsAtTheEmulators(LocalAwsEndpoints endpoints) {
+        assertThat(endpoints.micronautProperties())
+                .containsEntry("aws.services.dynamodb.endpoint-override", endpoints.dynamoDb().toString())
+                .containsEntry("aws.services.sqs.endpoint-override", endpoints.sqs().toString())
+                .containsEntry("aws.services.s3.endpoint-override", endpoints.s3().toString())
+                .containsEntry("aws.services.sns.endpoint-override", endpoints.sns().toString())
+                .containsEntry("aws.s3.path-style-access-enabled", true)
+                .containsEntry("aws.region", "eu-west-2")
+                .containsEntry("aws.access-key-id", "test")
+                .containsEntry("aws.secret-key", "test");
+    }
+}
