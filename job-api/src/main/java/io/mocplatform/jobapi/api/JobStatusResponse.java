@@ -1,0 +1,72 @@
+package io.mocplatform.jobapi.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.mocplatform.jobapi.domain.JobView;
+import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobError;
+import io.mocplatform.model.job.JobResult;
+import io.mocplatform.model.job.JobStage;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A job on the wire ({@code GET /status/{job_id}}, list items, cancel). Its own type, not the stored record, so
+ * the table can change without changing the API; the golden contract test pins its shape. Absent values are left
+ * out, never written as null.
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobStatusResponse(String jobId, String status, String createdAt, String updatedAt,
+                                List<String> stagesCompleted, String currentStage, String lastCheckpoint,
+                                Progress progress, int attempts, Result result, Error error, String correlationId) {
+
+    /** Pages processed out of the drawing's total (0/0 until the PDF was read). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Progress(int pagesDone, int pagesTotal) {
+    }
+
+    /** Summary of a completed analysis, with short-lived download links. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(int componentCount, Map<String, Integer> countsByType, String analyzer,
+                         String scheduleJsonKey, String scheduleCsvKey, URI downloadUrl, URI csvDownloadUrl,
+                         String downloadExpiresAt) {
+    }
+
+    /** Why the job failed. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Error(String type, String message, boolean retryable, String stage) {
+    }
+
+    /** The wire form of a job as its owner sees it. */
+    public static JobStatusResponse of(JobView view) {
+        Job job = view.job();
+        return new JobStatusResponse(job.jobId(), job.status().wireName(), Wire.instant(job.createdAt()),
+                Wire.instant(job.updatedAt() == null ? job.createdAt() : job.updatedAt()),
+                job.stagesCompleted().stream().map(JobStage::wireName).toList(),
+                job.currentStage() == null ? null : job.currentStage().wireName(),
+                Wire.instant(job.lastCheckpoint()),
+                new Progress(job.progress().pagesDone(), job.progress().pagesTotal()), job.attempts(),
+                result(job.result(), view), error(job.error()), job.correlationId());
+    }
+
+    private static Result result(JobResult result, JobView view) {
+        if (result == null) {
+            return null;
+        }
+        return new Result(result.componentCount(), new TreeMap<>(result.countsByType()), result.analyzer(),
+                result.scheduleJsonKey(), result.scheduleCsvKey(), view.scheduleJsonUrl(), view.scheduleCsvUrl(),
+                Wire.instant(view.linksExpireAt()));
+    }
+
+    private static Error error(JobError error) {
+        return error == null ? null : new Error(error.type(), error.message(), error.retryable(),
+                error.stage() == null ? null : error.stage().wireName());
+    }
+}
