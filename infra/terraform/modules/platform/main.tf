@@ -1,0 +1,344 @@
+module "naming" {
+  source = "../naming"
+
+  environment        = var.environment
+  bucket_name_suffix = var.bucket_name_suffix
+}
+
+locals {
+  names     = module.naming.resources
+  indexes   = module.naming.indexes
+  functions = module.naming.functions
+  prefix    = module.naming.prefix
+
+  zip_code = {
+    for name in ["job-api", "image-api", "dlq-handler", "drawing-processor"] : name => (
+      var.artifacts.s3_bucket != null
+      ? { filename = null, s3_bucket = var.artifacts.s3_bucket, s3_key = "${var.artifacts.s3_key_prefix}${name}/${name}-lambda.zip", image_uri = null }
+      : { filename = "${var.artifacts.local_root}/${name}/target/${name}-lambda.zip", s3_bucket = null, s3_key = null, image_uri = null }
+    )
+  }
+
+  processor_image_uri = coalesce(var.processor.image_uri, "${module.processor_repository.repository_url}:${coalesce(var.processor.image_tag, "unset")}")
+  processor_code = (
+    var.processor.package_type == "Image"
+    ? { filename = null, s3_bucket = null, s3_key = null, image_uri = local.processor_image_uri }
+    : local.zip_code["drawing-processor"]
+  )
+
+  # Every value a function may receive; each function gets exactly the names the contract lists for it,
+  # so a name added to the contract without a value here fails the plan.
+  env_values = {
+    APP_ENV                  = var.environment
+    JOBS_TABLE               = module.jobs.table_name
+    DRAWINGS_BUCKET          = module.jobs.bucket_name
+    JOBS_QUEUE_URL           = module.queue.queue_url
+    JOBS_QUEUE_ARN           = module.queue.queue_arn
+    JOBS_DLQ_ARN             = module.queue.dlq_arn
+    IMAGES_TABLE             = module.images.table_name
+    IMAGES_BUCKET            = module.images.bucket_name
+    CDN_BASE_URL             = module.cdn.base_url
+    ANALYZER                 = var.analyzer
+    GEMINI_API_KEY_PARAMETER = module.gemini_api_key.parameter_name
+    GEMINI_MODEL             = var.gemini_model
+    ALERTS_TOPIC_ARN         = module.monitoring.alerts_topic_arn
+  }
+
+  function_env = {
+    for name, spec in local.functions : name => { for key in spec.env : key => local.env_values[key] }
+  }
+
+  jobs_index_arn    = module.jobs.index_arns[local.indexes.jobs_by_owner]
+  drawings_objects  = "${module.jobs.bucket_arn}/${module.jobs.drawings_prefix}*"
+  results_objects   = "${module.jobs.bucket_arn}/${module.jobs.results_prefix}*"
+  images_prefix     = "images/"
+  images_objects    = "${module.images.bucket_arn}/${local.images_prefix}*"
+  image_index_arns  = [module.images.index_arns[local.indexes.images_by_user], module.images.index_arns[local.indexes.images_by_album]]
+  api_pc            = var.api_functions.provisioned_concurrency
+  api_snap_start    = local.api_pc == 0
+  api_cors_base     = { allow_origins = var.cors_allowed_origins, max_age = 3600 }
+  api_invoke_target = { qualifier = "live", timeout_ms = 29000 }
+
+  statements = {
+    job-api = [
+      { sid = "ReadWriteJobs", actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources = [module.jobs.table_arn], conditions = [] },
+      { sid = "ListJobsByOwner", actions = ["dynamodb:Query"], resources = [local.jobs_index_arn], conditions = [] },
+      { sid = "PresignDrawingUploads", actions = ["s3:PutObject", "s3:GetObject"], resources = [local.drawings_objects], conditions = [] },
+      { sid = "PresignResultDownloads", actions = ["s3:GetObject"], resources = [local.results_objects], conditions = [] },
+      { sid = "CheckDrawingExists", actions = ["s3:ListBucket"], resources = [module.jobs.bucket_arn], conditions = [{ test = "StringLike", variable = "s3:prefix", values = ["${module.jobs.drawings_prefix}*"] }] },
+      { sid = "EnqueueJobs", actions = ["sqs:SendMessage"], resources = [module.queue.queue_arn], conditions = [] },
+    ]
+    image-api = [
+      { sid = "ReadWriteImageMetadata", actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], resources = [module.images.table_arn], conditions = [] },
+      { sid = "ListImagesByUserOrAlbum", actions = ["dynamodb:Query"], resources = local.image_index_arns, conditions = [] },
+      { sid = "ManageImageObjects", actions = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], resources = [local.images_objects], conditions = [] },
+      { sid = "CheckImageExists", actions = ["s3:ListBucket"], resources = [module.images.bucket_arn], conditions = [{ test = "StringLike", variable = "s3:prefix", values = ["${local.images_prefix}*"] }] },
+    ]
+    drawing-processor = concat([
+      { sid = "UpdateJobProgress", actions = ["dynamodb:GetItem", "dynamodb:UpdateItem"], resources = [module.jobs.table_arn], conditions = [] },
+      { sid = "ReadDrawings", actions = ["s3:GetObject"], resources = [local.drawings_objects], conditions = [] },
+      { sid = "WriteResults", actions = ["s3:PutObject"], resources = [local.results_objects], conditions = [] },
+      { sid = "SendContinuationMessages", actions = ["sqs:SendMessage"], resources = [module.queue.queue_arn], conditions = [] },
+    ], module.gemini_api_key.read_policy_statements)
+    dlq-handler = [
+      { sid = "MarkJobsFailed", actions = ["dynamodb:GetItem", "dynamodb:UpdateItem"], resources = [module.jobs.table_arn], conditions = [] },
+      { sid = "PublishAlerts", actions = ["sns:Publish"], resources = [module.monitoring.alerts_topic_arn], conditions = [] },
+      { sid = "EncryptAlertMessages", actions = ["kms:GenerateDataKey", "kms:Decrypt"], resources = [module.monitoring.alerts_kms_key_arn], conditions = [] },
+    ]
+  }
+}
+
+module "jobs" {
+  source = "../job-store"
+
+  table_name             = local.names.jobs_table
+  owner_index_name       = local.indexes.jobs_by_owner
+  bucket_name            = local.names.drawings_bucket
+  point_in_time_recovery = var.data_protection.point_in_time_recovery
+  deletion_protection    = var.data_protection.deletion_protection
+  retain_data            = var.data_protection.retain_data
+  cors_allowed_origins   = var.cors_allowed_origins
+  tags                   = var.tags
+}
+
+module "images" {
+  source = "../image-store"
+
+  table_name               = local.names.images_table
+  user_index_name          = local.indexes.images_by_user
+  album_index_name         = local.indexes.images_by_album
+  bucket_name              = local.names.images_bucket
+  point_in_time_recovery   = var.data_protection.point_in_time_recovery
+  deletion_protection      = var.data_protection.deletion_protection
+  retain_data              = var.data_protection.retain_data
+  cors_allowed_origins     = var.cors_allowed_origins
+  bucket_policy_statements = module.cdn.origin_bucket_policy_statements
+  tags                     = var.tags
+}
+
+module "cdn" {
+  source = "../cdn"
+
+  name = "${local.prefix}-images"
+  origin_bucket = {
+    name                 = module.images.bucket_name
+    arn                  = module.images.bucket_arn
+    regional_domain_name = module.images.bucket_regional_domain_name
+  }
+  readable_paths = ["${local.images_prefix}*"]
+  custom_domain  = var.cdn_domain
+  tags           = var.tags
+}
+
+module "queue" {
+  source = "../queue-with-dlq"
+
+  name     = local.names.jobs_queue
+  dlq_name = local.names.jobs_dlq
+  # The DLQ consumer's timeout times six leaves room for retries inside one visibility window.
+  dlq_visibility_timeout_seconds = var.dlq_handler.timeout * 6
+  tags                           = var.tags
+}
+
+module "gemini_api_key" {
+  source = "../secure-parameter"
+
+  name        = local.names.gemini_api_key_parameter
+  description = "Gemini API key for the drawing processor; set with aws ssm put-parameter --overwrite."
+  key_alias   = "${local.prefix}-gemini-api-key"
+  tags        = var.tags
+}
+
+module "processor_repository" {
+  source = "../ecr"
+
+  name                  = local.functions["drawing-processor"].function_name
+  lambda_function_names = [local.functions["drawing-processor"].function_name]
+  force_delete          = !var.data_protection.retain_data
+  tags                  = var.tags
+}
+
+module "job_api" {
+  source = "../lambda-function"
+
+  function_name           = local.functions["job-api"].function_name
+  description             = "Drawings and jobs HTTP API"
+  handler                 = local.functions["job-api"].handler
+  code                    = local.zip_code["job-api"]
+  memory_size             = var.api_functions.memory_size
+  timeout                 = var.api_functions.timeout
+  snap_start              = local.api_snap_start
+  provisioned_concurrency = local.api_pc
+  environment_variables   = local.function_env["job-api"]
+  policy_statements       = local.statements["job-api"]
+  log_retention_days      = var.log_retention_days
+  tags                    = var.tags
+}
+
+module "image_api" {
+  source = "../lambda-function"
+
+  function_name           = local.functions["image-api"].function_name
+  description             = "Images HTTP API"
+  handler                 = local.functions["image-api"].handler
+  code                    = local.zip_code["image-api"]
+  memory_size             = var.api_functions.memory_size
+  timeout                 = var.api_functions.timeout
+  snap_start              = local.api_snap_start
+  provisioned_concurrency = local.api_pc
+  environment_variables   = local.function_env["image-api"]
+  policy_statements       = local.statements["image-api"]
+  log_retention_days      = var.log_retention_days
+  tags                    = var.tags
+}
+
+module "drawing_processor" {
+  source = "../lambda-function"
+
+  function_name         = local.functions["drawing-processor"].function_name
+  description           = "SQS consumer: validates, extracts and analyses drawings"
+  package_type          = var.processor.package_type
+  handler               = local.functions["drawing-processor"].handler
+  code                  = local.processor_code
+  memory_size           = var.processor.memory_size
+  timeout               = var.processor.timeout
+  environment_variables = local.function_env["drawing-processor"]
+  policy_statements     = local.statements["drawing-processor"]
+  log_retention_days    = var.log_retention_days
+
+  sqs_event_sources = {
+    jobs = {
+      queue_arn           = module.queue.queue_arn
+      batch_size          = 1
+      maximum_concurrency = var.processor.maximum_concurrency
+    }
+  }
+
+  tags = var.tags
+}
+
+module "dlq_handler" {
+  source = "../lambda-function"
+
+  function_name         = local.functions["dlq-handler"].function_name
+  description           = "DLQ consumer: marks jobs failed and alerts once per job"
+  handler               = local.functions["dlq-handler"].handler
+  code                  = local.zip_code["dlq-handler"]
+  memory_size           = var.dlq_handler.memory_size
+  timeout               = var.dlq_handler.timeout
+  environment_variables = local.function_env["dlq-handler"]
+  policy_statements     = local.statements["dlq-handler"]
+  log_retention_days    = var.log_retention_days
+
+  sqs_event_sources = {
+    dead_letters = {
+      queue_arn  = module.queue.dlq_arn
+      batch_size = 10
+    }
+  }
+
+  tags = var.tags
+}
+
+module "job_http_api" {
+  source = "../http-api"
+
+  name                      = "${local.prefix}-job-api"
+  description               = "Drawings and jobs"
+  access_log_retention_days = var.log_retention_days
+  throttling                = var.api_throttling
+  jwt                       = var.jwt
+
+  integrations = {
+    job-api = merge(local.api_invoke_target, { function_name = module.job_api.function_name, alias_arn = module.job_api.alias_arn })
+  }
+
+  routes = {
+    "POST /drawings"            = "job-api"
+    "POST /process-drawing"     = "job-api"
+    "GET /status/{job_id}"      = "job-api"
+    "GET /jobs"                 = "job-api"
+    "DELETE /jobs/{job_id}"     = "job-api"
+    "POST /jobs/{job_id}/retry" = "job-api"
+  }
+
+  cors = merge(local.api_cors_base, {
+    allow_methods  = ["GET", "POST", "DELETE", "OPTIONS"]
+    allow_headers  = ["Content-Type", "Authorization", "Idempotency-Key", "X-Correlation-Id"]
+    expose_headers = ["Location", "Retry-After", "X-Correlation-Id"]
+  })
+
+  tags = var.tags
+}
+
+module "image_http_api" {
+  source = "../http-api"
+
+  name                      = "${local.prefix}-image-api"
+  description               = "Images"
+  access_log_retention_days = var.log_retention_days
+  throttling                = var.api_throttling
+  jwt                       = var.jwt
+  custom_domain             = var.image_api_domain
+
+  integrations = {
+    image-api = merge(local.api_invoke_target, { function_name = module.image_api.function_name, alias_arn = module.image_api.alias_arn })
+  }
+
+  routes = {
+    "POST /images"                    = "image-api"
+    "POST /images/{imageId}/complete" = "image-api"
+    "GET /images/{imageId}"           = "image-api"
+    "GET /images"                     = "image-api"
+    "PATCH /images/{imageId}"         = "image-api"
+    "DELETE /images/{imageId}"        = "image-api"
+  }
+
+  cors = merge(local.api_cors_base, {
+    allow_methods  = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    allow_headers  = ["Content-Type", "Authorization", "If-Match", "If-None-Match", "X-Correlation-Id"]
+    expose_headers = ["ETag", "Location", "X-Correlation-Id"]
+  })
+
+  tags = var.tags
+}
+
+module "monitoring" {
+  source = "../monitoring"
+
+  name_prefix        = local.prefix
+  alerts_topic_name  = local.names.alerts_topic
+  monthly_budget_usd = var.monitoring.monthly_budget_usd
+  cost_allocation_tag = {
+    key   = "Environment"
+    value = var.environment
+  }
+  anomaly_alert_threshold_usd = var.monitoring.anomaly_alert_threshold_usd
+  create_cost_anomaly_monitor = var.monitoring.create_cost_anomaly_monitor
+  alert_email_addresses       = var.monitoring.alert_email_addresses
+
+  image_service = {
+    functions = { image-api = local.functions["image-api"].function_name }
+    apis      = { image-api = module.image_http_api.api_id }
+    tables    = { images-table = local.names.images_table }
+    buckets = {
+      images-bucket = { name = local.names.images_bucket, filter_id = coalesce(module.images.bucket_request_metrics_filter_id, "EntireBucket") }
+    }
+    distributions = { images-cdn = module.cdn.distribution_id }
+  }
+
+  processing = {
+    functions = {
+      job-api           = local.functions["job-api"].function_name
+      drawing-processor = local.functions["drawing-processor"].function_name
+      dlq-handler       = local.functions["dlq-handler"].function_name
+    }
+    apis               = { job-api = module.job_http_api.api_id }
+    tables             = { jobs-table = local.names.jobs_table }
+    queues             = { jobs-queue = local.names.jobs_queue }
+    dead_letter_queues = { jobs-dlq = local.names.jobs_dlq }
+  }
+
+  log_group_names = [module.job_api.log_group_name, module.image_api.log_group_name, module.drawing_processor.log_group_name, module.dlq_handler.log_group_name]
+  tags            = var.tags
+}

@@ -1,0 +1,152 @@
+locals {
+  function_modules = {
+    job-api           = module.job_api
+    image-api         = module.image_api
+    drawing-processor = module.drawing_processor
+    dlq-handler       = module.dlq_handler
+  }
+}
+
+output "names" {
+  description = "Contract names resolved for this environment."
+  value       = local.names
+}
+
+output "jobs_table_name" {
+  description = "Jobs table."
+  value       = module.jobs.table_name
+}
+
+output "images_table_name" {
+  description = "Image metadata table."
+  value       = module.images.table_name
+}
+
+output "images_bucket_name" {
+  description = "Image bucket."
+  value       = module.images.bucket_name
+}
+
+output "drawings_bucket_name" {
+  description = "Drawings bucket."
+  value       = module.jobs.bucket_name
+}
+
+output "cloudfront_domain_name" {
+  description = "CloudFront domain serving images."
+  value       = module.cdn.domain_name
+}
+
+output "cloudfront_distribution_id" {
+  description = "CloudFront distribution id."
+  value       = module.cdn.distribution_id
+}
+
+output "cdn_base_url" {
+  description = "CDN_BASE_URL handed to image-api."
+  value       = module.cdn.base_url
+}
+
+output "job_api" {
+  description = "Job HTTP API id and URL."
+  value       = { id = module.job_http_api.api_id, url = module.job_http_api.url, routes = module.job_http_api.routes, settings = module.job_http_api.settings }
+}
+
+output "image_api" {
+  description = "Image HTTP API id, URL and optional custom domain target."
+  value       = { id = module.image_http_api.api_id, url = module.image_http_api.url, custom_domain_target = module.image_http_api.custom_domain_target, routes = module.image_http_api.routes, settings = module.image_http_api.settings }
+}
+
+output "jobs_queue" {
+  description = "Main queue and DLQ URLs and ARNs."
+  value = {
+    url      = module.queue.queue_url
+    arn      = module.queue.queue_arn
+    dlq_url  = module.queue.dlq_url
+    dlq_arn  = module.queue.dlq_arn
+    settings = module.queue.settings
+  }
+}
+
+output "alerts_topic_arn" {
+  description = "SNS alerts topic."
+  value       = module.monitoring.alerts_topic_arn
+}
+
+output "processor_repository_url" {
+  description = "ECR repository for the processor image."
+  value       = module.processor_repository.repository_url
+}
+
+output "gemini_api_key_parameter_name" {
+  description = "SSM parameter holding the Gemini API key."
+  value       = module.gemini_api_key.parameter_name
+}
+
+output "functions" {
+  description = "Per function: name, alias (CodeDeploy targets), ARNs, role and log group."
+  value = {
+    for k, f in local.function_modules : k => {
+      function_name  = f.function_name
+      alias_name     = f.alias_name
+      alias_arn      = f.alias_arn
+      role_name      = f.role_name
+      log_group_name = f.log_group_name
+    }
+  }
+}
+
+output "function_environment_variable_names" {
+  description = "Sorted environment variable names set on each function (compared with the contract in tests)."
+  value       = { for k, f in local.function_modules : k => f.environment_variable_names }
+}
+
+output "function_environment" {
+  description = "Environment variables set on each function (no secrets: the Gemini key is read from SSM)."
+  value       = local.function_env
+}
+
+output "function_settings" {
+  description = "Effective function settings, for tests and reviews."
+  value       = { for k, f in local.function_modules : k => f.settings }
+}
+
+output "function_policies" {
+  description = "Each execution role's inline policy, decoded."
+  value       = { for k, f in local.function_modules : k => f.policy_document }
+}
+
+output "data_stores" {
+  description = "Effective table and bucket settings, for tests and reviews."
+  value = {
+    jobs_table      = module.jobs.table_settings
+    drawings_bucket = module.jobs.bucket_settings
+    images_table    = module.images.table_settings
+    images_bucket   = module.images.bucket_settings
+  }
+}
+
+output "cdn_settings" {
+  description = "Effective CloudFront settings."
+  value       = module.cdn.settings
+}
+
+output "alarms" {
+  description = "Alarm name to threshold and actions."
+  value       = module.monitoring.alarms
+}
+
+output "dashboard_names" {
+  description = "CloudWatch dashboards."
+  value       = module.monitoring.dashboard_names
+}
+
+output "monitoring_settings" {
+  description = "Alerts topic encryption and policies, budget."
+  value       = module.monitoring.settings
+}
+
+output "repository_settings" {
+  description = "ECR settings."
+  value       = module.processor_repository.settings
+}

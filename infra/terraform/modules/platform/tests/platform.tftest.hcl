@@ -1,0 +1,273 @@
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+override_resource {
+  target = module.jobs.aws_dynamodb_table.this
+  values = { arn = "arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev" }
+}
+override_resource {
+  target = module.images.aws_dynamodb_table.this
+  values = { arn = "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev" }
+}
+override_resource {
+  target = module.jobs.module.bucket.aws_s3_bucket.this
+  values = { arn = "arn:aws:s3:::drawings-lego-moc-dev" }
+}
+override_resource {
+  target = module.images.module.bucket.aws_s3_bucket.this
+  values = { arn = "arn:aws:s3:::images-lego-moc-dev", bucket_regional_domain_name = "images-lego-moc-dev.s3.eu-west-2.amazonaws.com" }
+}
+override_resource {
+  target = module.queue.aws_sqs_queue.this
+  values = { arn = "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev", url = "https://sqs.eu-west-2.amazonaws.com/123456789012/drawing-jobs-dev" }
+}
+override_resource {
+  target = module.queue.aws_sqs_queue.dlq
+  values = { arn = "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dlq-dev", url = "https://sqs.eu-west-2.amazonaws.com/123456789012/drawing-jobs-dlq-dev" }
+}
+override_resource {
+  target = module.monitoring.aws_sns_topic.this
+  values = { arn = "arn:aws:sns:eu-west-2:123456789012:alerts-dev" }
+}
+override_resource {
+  target = module.monitoring.aws_kms_key.alerts
+  values = { arn = "arn:aws:kms:eu-west-2:123456789012:key/aaaaaaaa-0000-0000-0000-000000000000" }
+}
+override_resource {
+  target = module.gemini_api_key.aws_ssm_parameter.this
+  values = { arn = "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key" }
+}
+override_resource {
+  target = module.gemini_api_key.aws_kms_key.parameter
+  values = { arn = "arn:aws:kms:eu-west-2:123456789012:key/bbbbbbbb-0000-0000-0000-000000000000" }
+}
+override_resource {
+  target = module.processor_repository.aws_ecr_repository.this
+  values = { repository_url = "123456789012.dkr.ecr.eu-west-2.amazonaws.com/drawing-processor-dev" }
+}
+
+variables {
+  environment        = "dev"
+  artifacts          = { local_root = "/repo" }
+  processor          = { image_tag = "abc123", memory_size = 1536 }
+  analyzer           = "offline"
+  jwt                = { issuer = "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example", audience = ["client"] }
+  log_retention_days = 14
+  data_protection    = { point_in_time_recovery = false, deletion_protection = false, retain_data = false }
+  monitoring         = { monthly_budget_usd = 50 }
+}
+
+run "functions_receive_exactly_the_contract_environment" {
+  assert {
+    condition = alltrue([
+      for name, spec in jsondecode(file("../../../../contract/platform-contract.json")).functions :
+      output.function_environment_variable_names[name] == sort(spec.env)
+    ])
+    error_message = "Each function's environment variable names must equal the contract's list."
+  }
+  assert {
+    condition     = output.function_environment["image-api"].CDN_BASE_URL == "https://d111111abcdef8.cloudfront.net"
+    error_message = "CDN_BASE_URL is https://<cloudfront domain>."
+  }
+  assert {
+    condition     = output.function_environment["dlq-handler"].JOBS_QUEUE_ARN == "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev" && output.function_environment["dlq-handler"].JOBS_DLQ_ARN == "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dlq-dev" && output.function_environment["dlq-handler"].ALERTS_TOPIC_ARN == "arn:aws:sns:eu-west-2:123456789012:alerts-dev"
+    error_message = "dlq-handler gets the queue, DLQ and topic ARNs."
+  }
+  assert {
+    condition     = output.function_environment["drawing-processor"].GEMINI_API_KEY_PARAMETER == "/moc-platform/dev/gemini-api-key" && output.function_environment["drawing-processor"].ANALYZER == "offline"
+    error_message = "The processor gets the parameter name (never the key) and the analyser."
+  }
+  assert {
+    condition     = output.function_environment["job-api"].JOBS_TABLE == "Jobs-dev" && output.function_environment["job-api"].DRAWINGS_BUCKET == "drawings-lego-moc-dev" && output.function_environment["image-api"].IMAGES_BUCKET == "images-lego-moc-dev"
+    error_message = "Names come from the contract."
+  }
+}
+
+run "functions_meet_the_lambda_baseline" {
+  assert {
+    condition     = alltrue([for s in values(output.function_settings) : s.architectures == tolist(["arm64"]) && s.tracing_mode == "Active" && s.log_format == "JSON" && s.log_retention_days == 14])
+    error_message = "arm64, X-Ray Active, JSON logs with retention on every function."
+  }
+  assert {
+    condition     = alltrue([for k in ["job-api", "image-api", "dlq-handler"] : output.function_settings[k].snap_start && output.function_settings[k].runtime == "java21" && output.function_settings[k].package_type == "Zip"])
+    error_message = "Zip functions run java21 with SnapStart."
+  }
+  assert {
+    condition     = alltrue([for f in values(output.functions) : f.alias_name == "live"])
+    error_message = "Every function has a live alias."
+  }
+  assert {
+    condition     = output.function_settings["drawing-processor"].package_type == "Image" && output.function_settings["drawing-processor"].timeout == 900 && output.function_settings["drawing-processor"].memory_size == 1536
+    error_message = "The processor is a container image with a 900 s timeout."
+  }
+  assert {
+    condition     = output.function_settings["job-api"].handler == "io.mocplatform.jobapi.api.JobApiHandler" && output.function_settings["drawing-processor"].handler == "io.mocplatform.processor.api.DrawingJobHandler"
+    error_message = "Handlers come from the contract."
+  }
+}
+
+run "event_sources_batch_and_partial_failures" {
+  assert {
+    condition     = output.function_settings["drawing-processor"].event_sources["jobs"].event_source_arn == "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev" && output.function_settings["drawing-processor"].event_sources["jobs"].batch_size == 1
+    error_message = "The processor consumes the main queue one message at a time."
+  }
+  assert {
+    condition     = output.function_settings["dlq-handler"].event_sources["dead_letters"].event_source_arn == "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dlq-dev" && output.function_settings["dlq-handler"].event_sources["dead_letters"].batch_size == 10
+    error_message = "The DLQ handler consumes the DLQ in batches of 10."
+  }
+  assert {
+    condition     = alltrue([for k in ["drawing-processor", "dlq-handler"] : alltrue([for e in values(output.function_settings[k].event_sources) : e.function_response_types == toset(["ReportBatchItemFailures"]) && endswith(e.function_name, ":live")])])
+    error_message = "Mappings report batch item failures and invoke the live alias."
+  }
+  assert {
+    condition     = output.jobs_queue.settings.visibility_timeout_seconds == 1800 && output.jobs_queue.settings.max_receive_count == 3 && output.jobs_queue.settings.dlq_message_retention_seconds == 1209600
+    error_message = "Queue: visibility 1800 s, 3 receives, DLQ kept 14 days."
+  }
+}
+
+run "roles_are_least_privilege" {
+  assert {
+    condition     = alltrue(flatten([for p in values(output.function_policies) : [for s in p.Statement : [for a in s.Action : a != "*" && !endswith(a, ":*")]]]))
+    error_message = "No wildcard actions in any role."
+  }
+  assert {
+    condition     = alltrue(flatten([for p in values(output.function_policies) : [for s in p.Statement : [for r in s.Resource : s.Sid == "WriteTraces" || startswith(r, "arn:aws:")]]]))
+    error_message = "Every resource (except X-Ray, which has no resource-level permissions) is an exact ARN."
+  }
+  assert {
+    condition = toset(flatten([for s in output.function_policies["job-api"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
+      "arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev",
+      "arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev/index/OwnerIndex",
+      "arn:aws:s3:::drawings-lego-moc-dev/drawings/*",
+      "arn:aws:s3:::drawings-lego-moc-dev/results/*",
+      "arn:aws:s3:::drawings-lego-moc-dev",
+      "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev",
+    ])
+    error_message = "job-api reaches only the jobs table and index, the drawings/results prefixes and the queue."
+  }
+  assert {
+    condition = toset(flatten([for s in output.function_policies["image-api"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
+      "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev",
+      "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev/index/UserIndex",
+      "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev/index/AlbumIndex",
+      "arn:aws:s3:::images-lego-moc-dev/images/*",
+      "arn:aws:s3:::images-lego-moc-dev",
+    ])
+    error_message = "image-api reaches only the image table, its indexes and the images/ prefix."
+  }
+  assert {
+    condition = toset(flatten([for s in output.function_policies["drawing-processor"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
+      "arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev",
+      "arn:aws:s3:::drawings-lego-moc-dev/drawings/*",
+      "arn:aws:s3:::drawings-lego-moc-dev/results/*",
+      "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev",
+      "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key",
+      "arn:aws:kms:eu-west-2:123456789012:key/bbbbbbbb-0000-0000-0000-000000000000",
+    ])
+    error_message = "The processor reaches only the jobs table, drawings/results, its queue and the Gemini key parameter and key."
+  }
+  assert {
+    condition = toset(flatten([for s in output.function_policies["dlq-handler"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
+      "arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev",
+      "arn:aws:sns:eu-west-2:123456789012:alerts-dev",
+      "arn:aws:kms:eu-west-2:123456789012:key/aaaaaaaa-0000-0000-0000-000000000000",
+      "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dlq-dev",
+    ])
+    error_message = "dlq-handler reaches only the jobs table, the alerts topic and its key, and the DLQ."
+  }
+  assert {
+    condition     = length(distinct([for f in values(output.functions) : f.role_name])) == 4
+    error_message = "One role per function."
+  }
+}
+
+run "apis_routes_and_authorizer" {
+  assert {
+    condition     = toset(keys(output.job_api.routes)) == toset(["POST /drawings", "POST /process-drawing", "GET /status/{job_id}", "GET /jobs", "DELETE /jobs/{job_id}", "POST /jobs/{job_id}/retry"])
+    error_message = "job-api routes."
+  }
+  assert {
+    condition     = toset(keys(output.image_api.routes)) == toset(["POST /images", "POST /images/{imageId}/complete", "GET /images/{imageId}", "GET /images", "PATCH /images/{imageId}", "DELETE /images/{imageId}"])
+    error_message = "image-api routes."
+  }
+  assert {
+    condition     = alltrue([for r in concat(values(output.job_api.routes), values(output.image_api.routes)) : r.authorization_type == "JWT"])
+    error_message = "JWT authorizer on every route."
+  }
+  assert {
+    condition     = output.job_api.settings.stage_name == "$default" && output.image_api.settings.payload_versions == tolist(["2.0"]) && output.image_api.settings.cors_allow_origins == tolist(["https://*.lego-moc.com", "https://lego-moc.com"])
+    error_message = "$default stage, payload 2.0, CORS for the site's origins."
+  }
+}
+
+run "images_bucket_readable_only_by_the_distribution" {
+  assert {
+    condition = anytrue([
+      for s in output.data_stores.images_bucket.policy.Statement :
+      s.Sid == "AllowCloudFrontOacRead" && try(s.Principal.Service, []) == ["cloudfront.amazonaws.com"] && try(s.Condition.StringEquals["AWS:SourceArn"], []) == ["arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE"]
+    ])
+    error_message = "The image bucket policy admits only this distribution (OAC)."
+  }
+  assert {
+    condition     = output.cdn_settings.uses_oac && !output.cdn_settings.uses_legacy_oai
+    error_message = "OAC, not OAI."
+  }
+  assert {
+    condition     = length(output.alarms) == 13 && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
+    error_message = "Seed alarms exist and all have alarm and OK actions."
+  }
+}
+
+run "zip_artifacts_from_s3" {
+  variables {
+    artifacts = { s3_bucket = "moc-platform-artifacts", s3_key_prefix = "builds/abc123/" }
+    processor = { package_type = "Zip" }
+  }
+  assert {
+    condition     = output.function_settings["drawing-processor"].package_type == "Zip" && output.function_settings["drawing-processor"].snap_start
+    error_message = "The processor has a zip alternative."
+  }
+}
+
+run "api_provisioned_concurrency_turns_snapstart_off" {
+  variables {
+    api_functions = { provisioned_concurrency = 2 }
+  }
+  assert {
+    condition     = output.function_settings["job-api"].provisioned_concurrency == 2 && !output.function_settings["job-api"].snap_start && output.function_settings["dlq-handler"].snap_start
+    error_message = "Provisioned concurrency applies to the API functions (without SnapStart, which Lambda does not allow together)."
+  }
+}
+
+run "rejects_processor_image_without_tag" {
+  command = plan
+  variables {
+    processor = {}
+  }
+  expect_failures = [var.processor]
+}
+
+run "rejects_unknown_analyzer" {
+  command = plan
+  variables {
+    analyzer = "openai"
+  }
+  expect_failures = [var.analyzer]
+}
+
+run "rejects_api_timeout_beyond_gateway_limit" {
+  command = plan
+  variables {
+    api_functions = { timeout = 30 }
+  }
+  expect_failures = [var.api_functions]
+}
+
+run "rejects_artifacts_without_source" {
+  command = plan
+  variables {
+    artifacts = {}
+  }
+  expect_failures = [var.artifacts]
+}

@@ -1,0 +1,180 @@
+variable "environment" {
+  description = "dev, staging or prod."
+  type        = string
+
+  validation {
+    condition     = contains(["dev", "staging", "prod"], var.environment)
+    error_message = "environment must be one of dev, staging or prod."
+  }
+}
+
+variable "bucket_name_suffix" {
+  description = "Optional suffix for bucket names (S3 names are global)."
+  type        = string
+  default     = ""
+}
+
+variable "artifacts" {
+  description = "Where zip artifacts come from: an S3 bucket/prefix uploaded by CI (keys <prefix><module>/<module>-lambda.zip), or local Maven output (<local_root>/<module>/target/<module>-lambda.zip) when s3_bucket is null."
+  type = object({
+    s3_bucket     = optional(string)
+    s3_key_prefix = optional(string, "")
+    local_root    = optional(string)
+  })
+  default = {}
+
+  validation {
+    condition     = var.artifacts.s3_bucket != null || var.artifacts.local_root != null
+    error_message = "artifacts needs s3_bucket (CI deploys) or local_root (the repository root with Maven-built zips)."
+  }
+
+  validation {
+    condition     = var.artifacts.s3_key_prefix == "" || endswith(var.artifacts.s3_key_prefix, "/")
+    error_message = "artifacts.s3_key_prefix must be empty or end with a slash."
+  }
+}
+
+variable "api_functions" {
+  description = "Sizing of job-api and image-api."
+  type = object({
+    memory_size             = optional(number, 1024)
+    timeout                 = optional(number, 20)
+    provisioned_concurrency = optional(number, 0)
+  })
+  default = {}
+
+  validation {
+    condition     = var.api_functions.timeout <= 29
+    error_message = "api_functions.timeout must be at most 29 seconds (the HTTP API integration limit is 30 s)."
+  }
+}
+
+variable "processor" {
+  description = "drawing-processor: container image (tag pushed to the environment's ECR repository, or a full image_uri) or zip; sizing and concurrency."
+  type = object({
+    package_type        = optional(string, "Image")
+    image_tag           = optional(string)
+    image_uri           = optional(string)
+    memory_size         = optional(number, 3008)
+    timeout             = optional(number, 900)
+    maximum_concurrency = optional(number, 5)
+  })
+  default = {}
+
+  validation {
+    condition     = contains(["Image", "Zip"], var.processor.package_type)
+    error_message = "processor.package_type must be Image or Zip."
+  }
+
+  validation {
+    condition     = var.processor.package_type == "Zip" || var.processor.image_tag != null || var.processor.image_uri != null
+    error_message = "processor.image_tag (or image_uri) is required for the container image: push the image to ECR first (see README)."
+  }
+
+  validation {
+    condition     = var.processor.image_tag == null || can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", coalesce(var.processor.image_tag, "x")))
+    error_message = "processor.image_tag must be a valid Docker tag."
+  }
+}
+
+variable "dlq_handler" {
+  description = "Sizing of dlq-handler."
+  type = object({
+    memory_size = optional(number, 512)
+    timeout     = optional(number, 60)
+  })
+  default = {}
+}
+
+variable "analyzer" {
+  description = "Drawing analyser: offline (PDF text layer, no network) or gemini."
+  type        = string
+
+  validation {
+    condition     = contains(["offline", "gemini"], var.analyzer)
+    error_message = "analyzer must be offline or gemini."
+  }
+}
+
+variable "gemini_model" {
+  description = "Gemini model id used when analyzer = gemini."
+  type        = string
+  default     = "gemini-2.5-flash"
+
+  validation {
+    condition     = can(regex("^gemini-[a-z0-9.-]+$", var.gemini_model))
+    error_message = "gemini_model must be a Gemini model id such as gemini-2.5-flash."
+  }
+}
+
+variable "jwt" {
+  description = "JWT issuer (https) and audiences for both HTTP APIs."
+  type = object({
+    issuer   = string
+    audience = list(string)
+  })
+}
+
+variable "cors_allowed_origins" {
+  description = "Browser origins of the site."
+  type        = list(string)
+  default     = ["https://lego-moc.com", "https://*.lego-moc.com"]
+}
+
+variable "api_throttling" {
+  description = "Default route throttling of both APIs."
+  type = object({
+    burst_limit = optional(number, 100)
+    rate_limit  = optional(number, 50)
+  })
+  default = {}
+}
+
+variable "image_api_domain" {
+  description = "Optional custom domain of the image API (images-{stage}.lego-api.com); null when no certificate is available."
+  type = object({
+    domain_name     = string
+    certificate_arn = string
+    route53_zone_id = optional(string)
+  })
+  default = null
+}
+
+variable "cdn_domain" {
+  description = "Optional CloudFront alias with an ACM certificate in us-east-1."
+  type = object({
+    aliases             = list(string)
+    acm_certificate_arn = string
+  })
+  default = null
+}
+
+variable "log_retention_days" {
+  description = "Retention of function and access logs (dev 14, prod 90+)."
+  type        = number
+}
+
+variable "data_protection" {
+  description = "PITR, deletion protection and retention of bucket contents on destroy."
+  type = object({
+    point_in_time_recovery = bool
+    deletion_protection    = bool
+    retain_data            = bool
+  })
+}
+
+variable "monitoring" {
+  description = "Budget, anomaly alerting and alert subscribers."
+  type = object({
+    monthly_budget_usd          = number
+    anomaly_alert_threshold_usd = optional(number, 20)
+    create_cost_anomaly_monitor = optional(bool, true)
+    alert_email_addresses       = optional(list(string), [])
+  })
+}
+
+variable "tags" {
+  description = "Extra tags (Project/Environment/ManagedBy come from the provider's default_tags)."
+  type        = map(string)
+  default     = {}
+}
