@@ -1,0 +1,52 @@
+package io.mocplatform.processor.adapters.s3;
+
+import io.mocplatform.processor.config.ProcessorConfiguration;
+import io.mocplatform.processor.domain.port.DrawingStore;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.OptionalLong;
+
+/** Uploaded drawings in the drawings bucket. */
+@Singleton
+class S3DrawingStore implements DrawingStore {
+
+    private final S3Client s3;
+    private final String bucket;
+
+    S3DrawingStore(S3Client s3, ProcessorConfiguration config) {
+        this.s3 = s3;
+        this.bucket = config.drawingsBucket();
+    }
+
+    @Override
+    public OptionalLong size(String key) {
+        try {
+            return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+        } catch (NoSuchKeyException e) {
+            return OptionalLong.empty();
+        } catch (S3Exception e) {
+            // HEAD answers have no body, so a missing key arrives as a bare 404 rather than NoSuchKey.
+            if (e.statusCode() == 404) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void download(String key, Path target) {
+        try (var in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.mocplatform.processor.config;
+
+import io.micronaut.context.annotation.Factory;
+import io.mocplatform.processor.domain.BackoffPolicy;
+import io.mocplatform.processor.domain.DrawingJobProcessor;
+import io.mocplatform.processor.domain.ProcessingPolicy;
+import io.mocplatform.processor.domain.port.DrawingAnalyzer;
+import io.mocplatform.processor.domain.port.DrawingStore;
+import io.mocplatform.processor.domain.port.JobRepository;
+import io.mocplatform.processor.domain.port.PageStore;
+import io.mocplatform.processor.domain.port.PdfReader;
+import io.mocplatform.processor.domain.port.ResultStore;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Wires the plain-Java pipeline to its adapters. */
+@Factory
+class ProcessorFactory {
+
+    @Singleton
+    DrawingJobProcessor drawingJobProcessor(JobRepository jobs, DrawingStore drawings, PdfReader pdfReader,
+                                            PageStore pages, ResultStore results, DrawingAnalyzer analyzer,
+                                            ProcessorConfiguration config, Clock clock) {
+        ProcessingPolicy policy = new ProcessingPolicy(config.maxPages(), config.maxBytes(), config.dpi(),
+                config.leaseDuration());
+        // Jitter must differ between containers, so it is drawn per call rather than from a seeded generator.
+        BackoffPolicy backoff = new BackoffPolicy(config.backoffBase(), config.backoffCap(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        return new DrawingJobProcessor(jobs, drawings, pdfReader, pages, results, analyzer, policy, backoff, clock);
+    }
+}

@@ -1,0 +1,334 @@
+package io.mocplatform.processor.domain;
+
+import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobError;
+import io.mocplatform.model.job.JobProgress;
+import io.mocplatform.model.job.JobResult;
+import io.mocplatform.model.job.JobStage;
+import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.processor.domain.port.DrawingAnalyzer;
+import io.mocplatform.processor.domain.port.DrawingStore;
+import io.mocplatform.processor.domain.port.JobRepository;
+import io.mocplatform.processor.domain.port.PageStore;
+import io.mocplatform.processor.domain.port.PdfReader;
+import io.mocplatform.processor.domain.port.ResultStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The drawing pipeline: {@code validation → pdf_processing → drawing_analysis → result}, resumable at any stage
+ * boundary and, inside {@code pdf_processing}, at any page. Every step is recorded in the job row with a write
+ * conditional on its version, so a cancellation or a competing delivery is noticed at the next write.
+ *
+ * <p>This class is also the one failure classifier of the processor: a {@link DrawingRejectedException} fails the
+ * job for good, anything else is retried with backoff (a {@link RetryableException} may carry the server's hint),
+ * and SQS dead-letters the message after its third receive.
+ */
+public final class DrawingJobProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DrawingJobProcessor.class);
+
+    private final JobRepository jobs;
+    private final DrawingStore drawings;
+    private final PdfReader pdfReader;
+    private final PageStore pageStore;
+    private final ResultStore resultStore;
+    private final DrawingAnalyzer analyzer;
+    private final ProcessingPolicy policy;
+    private final BackoffPolicy backoff;
+    private final Clock clock;
+
+    public DrawingJobProcessor(JobRepository jobs, DrawingStore drawings, PdfReader pdfReader, PageStore pageStore,
+                               ResultStore resultStore, DrawingAnalyzer analyzer, ProcessingPolicy policy,
+                               BackoffPolicy backoff, Clock clock) {
+        this.jobs = jobs;
+        this.drawings = drawings;
+        this.pdfReader = pdfReader;
+        this.pageStore = pageStore;
+        this.resultStore = resultStore;
+        this.analyzer = analyzer;
+        this.policy = policy;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    /** Works on the job of one delivery until it is done, fails, or the deadline comes near. */
+    public ProcessingReport process(ProcessingRequest request, Deadline deadline) {
+        return new Run(request, deadline).execute();
+    }
+
+    /** The state of one delivery. */
+    private final class Run {
+        private final ProcessingRequest request;
+        private final Deadline deadline;
+        private final String jobId;
+        private final Map<JobStage, Duration> stageDurations = new EnumMap<>(JobStage.class);
+        private final Map<Integer, PageText> extracted = new HashMap<>();
+        private Job job;
+        private int pagesProcessed;
+        private TokenUsage usage = TokenUsage.none();
+        private Analysis analysis;
+        private Path drawingFile;
+        private PdfReader.PdfDocument document;
+
+        Run(ProcessingRequest request, Deadline deadline) {
+            this.request = request;
+            this.deadline = deadline;
+            this.jobId = request.message().jobId();
+        }
+
+        ProcessingReport execute() {
+            Optional<Job> found = jobs.find(jobId);
+            if (found.isEmpty()) {
+                return ProcessingReport.of(new Outcome.Invalid("no job " + jobId + " in the jobs table"));
+            }
+            job = found.get();
+            if (!job.owner().equals(request.message().owner())) {
+                return ProcessingReport.of(new Outcome.Invalid("message owner does not match job " + jobId));
+            }
+            if (job.status().isTerminal()) {
+                return ProcessingReport.of(new Outcome.Skipped("job is already " + job.status().wireName()));
+            }
+            Instant now = clock.instant();
+            if (leaseHeldByAnother(now)) {
+                return ProcessingReport.of(new Outcome.Skipped("lease held by " + job.leaseOwner() + " until "
+                        + job.leaseExpiresAt()));
+            }
+            try {
+                job = jobs.update(job.toBuilder().status(JobStatus.PROCESSING).leaseOwner(request.deliveryId())
+                        .leaseExpiresAt(now.plus(policy.leaseDuration())).attempts(job.attempts() + 1)
+                        .currentStage(job.nextStage().orElse(JobStage.RESULT)).updatedAt(now).build());
+            } catch (StaleJobException lostRace) {
+                return ProcessingReport.of(new Outcome.Skipped("another delivery took the job first"));
+            }
+            try {
+                return report(runStages());
+            } catch (StaleJobException conflict) {
+                return report(afterConflict());
+            } catch (DrawingRejectedException rejected) {
+                return report(fail(rejected));
+            } catch (RetryableException retryable) {
+                LOG.warn("retryable failure in stage {}: {}", stageName(), retryable.getMessage());
+                return report(retryLater(retryable.reason(), retryable.getMessage(), retryable.retryAfter()));
+            } catch (RuntimeException unexpected) {
+                LOG.error("unexpected failure in stage {}", stageName(), unexpected);
+                return report(retryLater("unexpected_error", unexpected.toString(), Optional.empty()));
+            } finally {
+                closeDrawing();
+            }
+        }
+
+        private boolean leaseHeldByAnother(Instant now) {
+            return job.leaseOwner() != null && !job.leaseOwner().equals(request.deliveryId())
+                    && job.leaseExpiresAt() != null && job.leaseExpiresAt().isAfter(now);
+        }
+
+        private Outcome runStages() {
+            for (JobStage stage : JobStage.values()) {
+                if (job.hasCompleted(stage)) {
+                    continue;
+                }
+                Optional<Outcome> stop = checkBoundary(stage);
+                if (stop.isPresent()) {
+                    return stop.get();
+                }
+                long started = System.nanoTime();
+                Optional<Outcome> early = switch (stage) {
+                    case VALIDATION -> validate();
+                    case PDF_PROCESSING -> processPages();
+                    case DRAWING_ANALYSIS -> analyze();
+                    case RESULT -> Optional.empty();
+                };
+                if (early.isPresent()) {
+                    return early.get();
+                }
+                if (stage == JobStage.RESULT) {
+                    JobResult result = publish();
+                    stageDurations.put(stage, Duration.ofNanos(System.nanoTime() - started));
+                    return new Outcome.Completed(result);
+                }
+                stageDurations.put(stage, Duration.ofNanos(System.nanoTime() - started));
+                List<JobStage> completed = new ArrayList<>(job.stagesCompleted());
+                completed.add(stage);
+                Instant now = clock.instant();
+                job = jobs.update(job.toBuilder().stagesCompleted(completed)
+                        .currentStage(stage.next().orElse(stage)).lastCheckpoint(now).updatedAt(now).build());
+            }
+            throw new IllegalStateException("job " + jobId + " has no stage left but is not completed");
+        }
+
+        /** Cancellation is honoured, and time is checked, before each stage starts. */
+        private Optional<Outcome> checkBoundary(JobStage stage) {
+            Job fresh = jobs.find(jobId).orElseThrow(() -> new StaleJobException(jobId, null));
+            if (fresh.status() == JobStatus.CANCELLED) {
+                return Optional.of(new Outcome.Cancelled());
+            }
+            if (!java.util.Objects.equals(fresh.version(), job.version())) {
+                throw new StaleJobException(jobId, null);
+            }
+            if (deadline.isNear()) {
+                return Optional.of(handOn(stage));
+            }
+            return Optional.empty();
+        }
+
+        private Optional<Outcome> validate() {
+            String key = request.message().drawingKey();
+            OptionalLong size = drawings.size(key);
+            if (size.isEmpty()) {
+                throw new DrawingRejectedException(FailureType.DRAWING_MISSING, "no drawing at " + key);
+            }
+            if (size.getAsLong() > policy.maxBytes()) {
+                throw new DrawingRejectedException(FailureType.TOO_LARGE, "the drawing has " + size.getAsLong()
+                        + " bytes, more than the limit of " + policy.maxBytes());
+            }
+            int pageCount = openDrawing().pageCount();
+            if (pageCount < 1) {
+                throw new DrawingRejectedException(FailureType.CORRUPT_PDF, "the PDF has no pages");
+            }
+            if (pageCount > policy.maxPages()) {
+                throw new DrawingRejectedException(FailureType.TOO_MANY_PAGES, "the drawing has " + pageCount
+                        + " pages, more than the limit of " + policy.maxPages());
+            }
+            job = jobs.update(job.toBuilder().progress(new JobProgress(0, pageCount)).updatedAt(clock.instant())
+                    .build());
+            return Optional.empty();
+        }
+
+        private Optional<Outcome> processPages() {
+            PdfReader.PdfDocument pdf = openDrawing();
+            int total = job.progress().pagesTotal() > 0 ? job.progress().pagesTotal() : pdf.pageCount();
+            for (int page = job.progress().pagesDone() + 1; page <= total; page++) {
+                if (deadline.isNear()) {
+                    return Optional.of(handOn(JobStage.PDF_PROCESSING));
+                }
+                RenderedPage rendered = new RenderedPage(pdf.text(page), pdf.renderPng(page, policy.dpi()));
+                pageStore.savePage(jobId, rendered);
+                extracted.put(page, rendered.text());
+                pagesProcessed++;
+                Instant now = clock.instant();
+                job = jobs.update(job.toBuilder().progress(new JobProgress(page, total)).lastCheckpoint(now)
+                        .updatedAt(now).build());
+            }
+            return Optional.empty();
+        }
+
+        private Optional<Outcome> analyze() {
+            int total = job.progress().pagesTotal();
+            List<PageText> texts = new ArrayList<>(total);
+            for (int page = 1; page <= total; page++) {
+                PageText text = extracted.get(page);
+                texts.add(text != null ? text : pageStore.loadText(jobId, page));
+            }
+            analysis = analyzer.analyze(new AnalysisInput(jobId, texts, page -> pageStore.loadImage(jobId, page)));
+            usage = analysis.usage();
+            pageStore.saveAnalysis(jobId, analysis);
+            return Optional.empty();
+        }
+
+        private JobResult publish() {
+            Analysis finished = analysis != null ? analysis : pageStore.loadAnalysis(jobId)
+                    .orElseThrow(() -> new IllegalStateException("analysis of job " + jobId + " is missing"));
+            ResultStore.ScheduleKeys keys = resultStore.saveSchedule(jobId, finished);
+            JobResult result = new JobResult(finished.components().size(), finished.countsByType(), keys.jsonKey(),
+                    keys.csvKey(), finished.analyzer(), finished.usage().inputTokens(),
+                    finished.usage().outputTokens(), finished.usage().estimatedCostUsd());
+            Instant now = clock.instant();
+            job = jobs.update(job.toBuilder().status(JobStatus.COMPLETED).result(result).error(null)
+                    .stagesCompleted(List.of(JobStage.values())).currentStage(JobStage.RESULT).lastCheckpoint(now)
+                    .updatedAt(now).leaseOwner(null).leaseExpiresAt(null).build());
+            return result;
+        }
+
+        private Outcome handOn(JobStage resumeFrom) {
+            Instant now = clock.instant();
+            job = jobs.update(job.toBuilder().currentStage(resumeFrom).lastCheckpoint(now).updatedAt(now)
+                    .leaseOwner(null).leaseExpiresAt(null).build());
+            return new Outcome.HandedOn(resumeFrom);
+        }
+
+        private Outcome fail(DrawingRejectedException rejected) {
+            JobError error = new JobError(rejected.type().wireName(), rejected.getMessage(), false,
+                    job.currentStage());
+            try {
+                job = jobs.update(job.toBuilder().status(JobStatus.FAILED).error(error).updatedAt(clock.instant())
+                        .leaseOwner(null).leaseExpiresAt(null).build());
+            } catch (StaleJobException conflict) {
+                return afterConflict();
+            }
+            return new Outcome.Failed(error);
+        }
+
+        private Outcome retryLater(String reason, String message, Optional<Duration> hint) {
+            JobError error = new JobError(reason, message == null ? reason : message, true, job.currentStage());
+            Duration delay = backoff.delay(request.receiveCount(), hint);
+            try {
+                job = jobs.update(job.toBuilder().error(error).updatedAt(clock.instant()).leaseOwner(null)
+                        .leaseExpiresAt(null).build());
+            } catch (RuntimeException notRecorded) {
+                // The store may be what failed. The lease then stays with this message id, which is what a
+                // redelivery of this same message presents, so it can take the job back.
+                LOG.warn("could not record the retryable failure on job {}: {}", jobId, notRecorded.toString());
+            }
+            return new Outcome.RetryLater(error, delay);
+        }
+
+        /** Someone else wrote the job: a cancellation is honoured, anything else means it is no longer ours. */
+        private Outcome afterConflict() {
+            Optional<Job> fresh = jobs.find(jobId);
+            if (fresh.isPresent() && fresh.get().status() == JobStatus.CANCELLED) {
+                return new Outcome.Cancelled();
+            }
+            return new Outcome.Skipped("job " + jobId + " was changed by another writer");
+        }
+
+        private PdfReader.PdfDocument openDrawing() {
+            if (document == null) {
+                try {
+                    drawingFile = Files.createTempFile("drawing-", ".pdf");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                drawings.download(request.message().drawingKey(), drawingFile);
+                document = pdfReader.open(drawingFile);
+            }
+            return document;
+        }
+
+        private void closeDrawing() {
+            if (document != null) {
+                document.close();
+            }
+            if (drawingFile != null) {
+                try {
+                    Files.deleteIfExists(drawingFile);
+                } catch (IOException e) {
+                    LOG.warn("could not delete {}: {}", drawingFile, e.toString());
+                }
+            }
+        }
+
+        private String stageName() {
+            return job.currentStage() == null ? "-" : job.currentStage().wireName();
+        }
+
+        private ProcessingReport report(Outcome outcome) {
+            return new ProcessingReport(outcome, stageDurations, pagesProcessed, usage);
+        }
+    }
+}

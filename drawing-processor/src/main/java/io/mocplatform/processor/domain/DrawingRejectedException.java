@@ -1,0 +1,21 @@
+package io.mocplatform.processor.domain;
+
+/** The drawing itself is unusable: the job fails at once with {@link #type()} and the message is not retried. */
+public class DrawingRejectedException extends RuntimeException {
+
+    private final FailureType type;
+
+    public DrawingRejectedException(FailureType type, String message) {
+        super(message);
+        this.type = type;
+    }
+
+    public DrawingRejectedException(FailureType type, String message, Throwable cause) {
+        super(message, cause);
+        this.type = type;
+    }
+
+    public FailureType type() {
+        return type;
+    }
+}

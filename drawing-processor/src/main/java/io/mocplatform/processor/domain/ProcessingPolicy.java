@@ -1,0 +1,23 @@
+package io.mocplatform.processor.domain;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Limits and timings of the pipeline.
+ *
+ * @param maxPages      more pages than this is {@code too_many_pages}
+ * @param maxBytes      a larger object is {@code too_large}
+ * @param dpi           resolution of the rendered page images
+ * @param leaseDuration how long a delivery owns a job before another may take over; longer than the function's
+ *                      timeout, so a live delivery never loses its lease
+ */
+public record ProcessingPolicy(int maxPages, long maxBytes, int dpi, Duration leaseDuration) {
+
+    public ProcessingPolicy {
+        if (maxPages < 1 || maxBytes < 1 || dpi < 1) {
+            throw new IllegalArgumentException("max pages, max bytes and dpi must be positive");
+        }
+        Objects.requireNonNull(leaseDuration, "lease duration");
+    }
+}
