@@ -1,0 +1,185 @@
+package io.mocplatform.dlq.domain;
+
+import io.mocplatform.dlq.domain.port.AlertLedger;
+import io.mocplatform.dlq.domain.port.AlertPublisher;
+import io.mocplatform.dlq.domain.port.JobRepository;
+import io.mocplatform.model.alert.AlertKind;
+import io.mocplatform.model.alert.DeadLetterAlert;
+import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobError;
+import io.mocplatform.model.job.JobStatus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Handles one dead message: marks its job failed and makes sure the on-call engineer hears about it exactly once.
+ *
+ * <p>The job row is the source of truth. One optimistic-locked write both marks the job failed (error type
+ * {@code dead_lettered}, the last known error's message kept) and claims the alert by setting {@code alerted_at};
+ * whoever wins that write sends the alert, so a redelivery or a concurrent invocation sends nothing. A completed or
+ * cancelled job is never touched: the version check makes a success written in between win. Messages without a
+ * job row are claimed by message id in the {@link AlertLedger} instead.
+ *
+ * <p>Storm control counts every dead message per fixed window; above the threshold single alerts stop and the
+ * first message over it sends one aggregated alert with the counts by error type.
+ *
+ * <p>When the alert cannot be published, the claim is given back (and the job's original error restored, the job
+ * staying failed) and the message is reported for retry, so nothing is dropped silently.
+ */
+public final class DeadLetterService {
+
+    /** A dead job is rarely written by anyone else; a few re-reads settle any race. */
+    private static final int MAX_WRITE_ATTEMPTS = 5;
+
+    private final JobRepository jobs;
+    private final AlertLedger ledger;
+    private final AlertPublisher publisher;
+    private final AlertComposer composer;
+    private final DeadLetterPolicy policy;
+    private final Clock clock;
+
+    public DeadLetterService(JobRepository jobs, AlertLedger ledger, AlertPublisher publisher,
+                             DeadLetterPolicy policy, Clock clock) {
+        this.jobs = jobs;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.composer = new AlertComposer(policy);
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Handles one dead message; see the class description. */
+    public DeadLetterOutcome handle(DeadLetter letter) {
+        Instant now = clock.instant();
+        if (!letter.namesJob()) {
+            return handleWithoutJob(letter, AlertKind.POISON_MESSAGE, now);
+        }
+        Optional<Job> job = jobs.find(letter.jobId());
+        return job.isPresent() ? handleJob(letter, job.get(), now)
+                : handleWithoutJob(letter, AlertKind.UNKNOWN_JOB, now);
+    }
+
+    private DeadLetterOutcome handleJob(DeadLetter letter, Job read, Instant now) {
+        Job job = read;
+        for (int attempt = 1; ; attempt++) {
+            Cause cause = Cause.of(job);
+            if (job.status() == JobStatus.COMPLETED || job.status() == JobStatus.CANCELLED) {
+                return new DeadLetterOutcome(Disposition.JOB_ALREADY_FINISHED,
+                        composer.forJob(letter, job, cause, now), null);
+            }
+            boolean marked = Cause.isMarked(job);
+            boolean alerted = job.alertedAt() != null;
+            if (marked && alerted) {
+                return new DeadLetterOutcome(Disposition.ALREADY_ALERTED, composer.forJob(letter, job, cause, now),
+                        null);
+            }
+            Job.Builder change = job.toBuilder().updatedAt(now);
+            if (!marked) {
+                change.status(JobStatus.FAILED).leaseOwner(null).leaseExpiresAt(null)
+                        .error(new JobError(Cause.DEAD_LETTERED, cause.message(), true, cause.stage()));
+            }
+            if (!alerted) {
+                change.alertedAt(now);
+            }
+            Job saved;
+            try {
+                saved = jobs.save(change.build());
+            } catch (StaleJobException changed) {
+                if (attempt == MAX_WRITE_ATTEMPTS) {
+                    throw changed;
+                }
+                Optional<Job> again = jobs.find(job.jobId());
+                if (again.isEmpty()) {
+                    return handleWithoutJob(letter, AlertKind.UNKNOWN_JOB, now);
+                }
+                job = again.get();
+                continue;
+            }
+            DeadLetterAlert facts = composer.forJob(letter, saved, cause, now);
+            if (alerted) {
+                return new DeadLetterOutcome(Disposition.ALREADY_ALERTED, facts, null);
+            }
+            DeadLetterOutcome outcome = deliver(facts, now);
+            if (outcome.retry()) {
+                releaseJobClaim(saved, job.error(), now);
+            }
+            return outcome;
+        }
+    }
+
+    private DeadLetterOutcome handleWithoutJob(DeadLetter letter, AlertKind kind, Instant now) {
+        DeadLetterAlert facts = composer.forMessage(letter, kind, now);
+        if (!ledger.claimMessageAlert(letter.messageId(), now, now.plus(policy.markerRetention()))) {
+            return new DeadLetterOutcome(Disposition.ALREADY_ALERTED, facts, null);
+        }
+        DeadLetterOutcome outcome = deliver(facts, now);
+        if (outcome.retry()) {
+            ledger.releaseMessageAlert(letter.messageId(), now);
+        }
+        return outcome;
+    }
+
+    /** Counts the message in its storm window, then sends its own alert, the storm alert, or nothing. */
+    private DeadLetterOutcome deliver(DeadLetterAlert facts, Instant now) {
+        long windowMillis = policy.stormWindow().toMillis();
+        Instant windowStart = Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), windowMillis));
+        Instant windowEnd = windowStart.plusMillis(windowMillis);
+        WindowCounts counts = ledger.countDeadMessage(windowStart, windowEnd, facts.errorType(),
+                windowEnd.plus(policy.markerRetention()));
+        if (counts.total() <= policy.stormThreshold()) {
+            return publish(composer.notification(facts)) ? new DeadLetterOutcome(Disposition.ALERTED, facts, null)
+                    : new DeadLetterOutcome(Disposition.PUBLISH_FAILED, facts, null);
+        }
+        Optional<WindowCounts> stormClaim = ledger.claimStormAlert(windowStart, now);
+        if (stormClaim.isEmpty()) {
+            return new DeadLetterOutcome(Disposition.SUPPRESSED_BY_STORM, facts, null);
+        }
+        DeadLetterAlert storm = composer.forStorm(windowStart, windowEnd, stormClaim.get(), now);
+        if (publish(composer.notification(storm))) {
+            return new DeadLetterOutcome(Disposition.STORM_ALERTED, facts, storm);
+        }
+        ledger.releaseStormAlert(windowStart, now);
+        return new DeadLetterOutcome(Disposition.PUBLISH_FAILED, facts, storm);
+    }
+
+    private boolean publish(Notification notification) {
+        try {
+            publisher.publish(notification);
+            return true;
+        } catch (AlertPublishException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Takes back {@code alerted_at} so the retry alerts, and puts back the error the job had before it was marked,
+     * so the retry still knows the original error type. The job stays failed meanwhile: its user must not see it
+     * come back to life because the pager was unreachable.
+     */
+    private void releaseJobClaim(Job saved, JobError originalError, Instant claimedAt) {
+        Job current = saved;
+        for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+            if (!claimedAt.equals(current.alertedAt())) {
+                return;
+            }
+            Job.Builder released = current.toBuilder().alertedAt(null);
+            if (originalError != null && !Cause.DEAD_LETTERED.equals(originalError.type()) && Cause.isMarked(current)) {
+                released.error(originalError);
+            }
+            try {
+                jobs.save(released.build());
+                return;
+            } catch (StaleJobException changed) {
+                Optional<Job> again = jobs.find(current.jobId());
+                if (again.isEmpty()) {
+                    return;
+                }
+                current = again.get();
+            }
+        }
+        throw new IllegalStateException("could not release the alert claim of job " + saved.jobId()
+                + ": its alert was not sent and a redelivery will not send it");
+    }
+}

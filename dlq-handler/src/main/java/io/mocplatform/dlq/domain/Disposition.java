@@ -1,0 +1,24 @@
+package io.mocplatform.dlq.domain;
+
+import java.util.Locale;
+
+/** What became of one dead message. */
+public enum Disposition {
+    /** Handled and one alert sent for it. */
+    ALERTED,
+    /** Handled; it pushed its window over the storm threshold and the one aggregated alert was sent. */
+    STORM_ALERTED,
+    /** Handled; its window is in a storm whose aggregated alert went out already, so no alert of its own. */
+    SUPPRESSED_BY_STORM,
+    /** Handled before (a redelivery, or a concurrent invocation won): nothing more to send. */
+    ALREADY_ALERTED,
+    /** The job completed or was cancelled meanwhile: left as it is, nobody needs paging. */
+    JOB_ALREADY_FINISHED,
+    /** The alert could not be published: the message goes back to the queue to be tried again. */
+    PUBLISH_FAILED;
+
+    /** The value written in log lines and metrics. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
