@@ -1,0 +1,69 @@
+package io.mocplatform.processor.adapters.offline;
+
+import io.mocplatform.processor.domain.Analysis;
+import io.mocplatform.processor.domain.AnalysisInput;
+import io.mocplatform.processor.domain.Component;
+import io.mocplatform.processor.domain.PageText;
+import io.mocplatform.processor.domain.TextLine;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OfflineDrawingAnalyzerTest {
+
+    private final OfflineDrawingAnalyzer analyzer = new OfflineDrawingAnalyzer();
+
+    @Test
+    void shouldCountEachTagOnce_withEveryPageItAppearsOn() {
+        Analysis analysis = analyze(page(1, "CR-101 DC-3A"), page(2, "CR101", "CAM12"), page(3, "CR-101"));
+
+        assertThat(analysis.components()).extracting(Component::tag).containsExactly("CAM-12", "CR-101", "DC-3A");
+        assertThat(component(analysis, "CR-101").pages()).containsExactly(1, 2, 3);
+        assertThat(analysis.countsByType()).isEqualTo(Map.of("camera", 1, "card_reader", 1, "door_contact", 1));
+        assertThat(analysis.analyzer()).isEqualTo("offline");
+        assertThat(analysis.usage().inputTokens()).isZero();
+    }
+
+    @Test
+    void shouldIgnoreLookAlikes_whenPrefixIsPartOfAWordOrNumberTooLong() {
+        Analysis analysis = analyze(page(1, "DISCR-12 CR-12345 XCAM1 CR-1B2 ICE-5 CR 7"));
+
+        assertThat(analysis.components()).isEmpty();
+    }
+
+    @Test
+    void shouldUseLegend_whenItDefinesNewPrefixesAndOverridesDefaults() {
+        Analysis analysis = analyze(
+                page(1, "LEGEND", "MOT\tMotion Sensor", "CR\tProximity Card Reader", "EM = Electric Strike"),
+                page(2, "MOT-4 EM-1 CR-2 PIR-9"));
+
+        assertThat(component(analysis, "MOT-4").type()).isEqualTo("motion_sensor");
+        assertThat(component(analysis, "MOT-4").description()).isEqualTo("Motion Sensor");
+        assertThat(component(analysis, "EM-1").type()).isEqualTo("electric_strike");
+        assertThat(component(analysis, "CR-2").type()).isEqualTo("proximity_card_reader");
+        assertThat(component(analysis, "PIR-9").type()).isEqualTo("motion_detector");
+    }
+
+    @Test
+    void shouldNotReadTableRowsAsLegend_whenNoLegendHeadingPrecedesThem() {
+        Analysis analysis = analyze(page(1, "KP\tSomething Else", "KP-1"));
+
+        assertThat(component(analysis, "KP-1").type()).isEqualTo("keypad");
+    }
+
+    private Analysis analyze(PageText... pages) {
+        return analyzer.analyze(new AnalysisInput("job_1", List.of(pages), page -> new byte[0]));
+    }
+
+    private static PageText page(int number, String... lines) {
+        return new PageText(number, java.util.Arrays.stream(lines)
+                .map(text -> new TextLine(text, 0, 0, 10, 10, 0)).toList());
+    }
+
+    private static Component component(Analysis analysis, String tag) {
+        return analysis.components().stream().filter(c -> c.tag().equals(tag)).findFirst().orElseThrow();
+    }
+}

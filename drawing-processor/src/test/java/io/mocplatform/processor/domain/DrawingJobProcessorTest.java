@@ -1,0 +1,206 @@
+package io.mocplatform.processor.domain;
+
+import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobStage;
+import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.queue.DrawingJobMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DrawingJobProcessorTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final String JOB = "job_1772359200000_abcdefghij";
+    private static final String KEY = "drawings/user-1/drw_1.pdf";
+
+    private final InMemoryPorts.Jobs jobs = new InMemoryPorts.Jobs();
+    private final InMemoryPorts.Drawings drawings = new InMemoryPorts.Drawings();
+    private final InMemoryPorts.Files2 files = new InMemoryPorts.Files2();
+    private final InMemoryPorts.WordAnalyzer analyzer = new InMemoryPorts.WordAnalyzer();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private DrawingJobProcessor processor;
+
+    @BeforeEach
+    void setUp() {
+        processor = processor(200);
+        jobs.put(Job.queued(JOB, "user-1", "drw_1", KEY, NOW.minusSeconds(5), "corr-1", null, null));
+        drawings.put(KEY, "CR-1 CR-2", "CR-1", "nothing here");
+    }
+
+    @Test
+    void shouldRunEveryStageAndComplete_whenDrawingIsGood() {
+        ProcessingReport report = process("msg-1", 1, Deadline.none());
+
+        assertThat(report.outcome()).isInstanceOfSatisfying(Outcome.Completed.class, completed -> {
+            assertThat(completed.result().componentCount()).isEqualTo(2);
+            assertThat(completed.result().countsByType()).isEqualTo(Map.of("card_reader", 2));
+            assertThat(completed.result().inputTokens()).isEqualTo(100);
+        });
+        Job job = jobs.get(JOB);
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.stagesCompleted()).containsExactly(JobStage.values());
+        assertThat(job.progress().pagesDone()).isEqualTo(3);
+        assertThat(job.progress().pagesTotal()).isEqualTo(3);
+        assertThat(job.attempts()).isEqualTo(1);
+        assertThat(job.leaseOwner()).isNull();
+        assertThat(job.lastCheckpoint()).isEqualTo(NOW);
+        assertThat(report.stageDurations()).containsOnlyKeys(JobStage.values());
+        assertThat(report.pagesProcessed()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldSkipWithoutWriting_whenJobIsAlreadyCompletedOrCancelled() {
+        for (JobStatus status : List.of(JobStatus.COMPLETED, JobStatus.CANCELLED, JobStatus.FAILED)) {
+            jobs.put(jobs.get(JOB).toBuilder().status(status).build());
+            int writes = jobs.writes;
+
+            assertThat(process("msg-1", 1, Deadline.none()).outcome()).isInstanceOf(Outcome.Skipped.class);
+            assertThat(jobs.writes).isEqualTo(writes);
+        }
+    }
+
+    @Test
+    void shouldSkip_whenAnotherDeliveryHoldsAnUnexpiredLease() {
+        jobs.put(jobs.get(JOB).toBuilder().status(JobStatus.PROCESSING).leaseOwner("msg-other")
+                .leaseExpiresAt(NOW.plusSeconds(60)).build());
+
+        assertThat(process("msg-1", 1, Deadline.none()).outcome()).isInstanceOf(Outcome.Skipped.class);
+        assertThat(jobs.get(JOB).leaseOwner()).isEqualTo("msg-other");
+        assertThat(drawings.opened).isZero();
+    }
+
+    @Test
+    void shouldTakeOver_whenTheOtherLeaseHasExpired() {
+        jobs.put(jobs.get(JOB).toBuilder().status(JobStatus.PROCESSING).leaseOwner("msg-other")
+                .leaseExpiresAt(NOW.minusSeconds(1)).build());
+
+        assertThat(process("msg-1", 1, Deadline.none()).outcome()).isInstanceOf(Outcome.Completed.class);
+    }
+
+    @Test
+    void shouldFailAtOnceWithTypedError_whenDrawingIsMissing() {
+        drawings.objects.clear();
+
+        ProcessingReport report = process("msg-1", 1, Deadline.none());
+
+        assertThat(report.outcome()).isInstanceOf(Outcome.Failed.class);
+        assertThat(report.outcome().acknowledges()).isTrue();
+        Job job = jobs.get(JOB);
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error().type()).isEqualTo("drawing_missing");
+        assertThat(job.error().retryable()).isFalse();
+        assertThat(job.error().stage()).isEqualTo(JobStage.VALIDATION);
+        assertThat(job.leaseOwner()).isNull();
+    }
+
+    @Test
+    void shouldFailWithTooManyPages_whenDrawingExceedsTheLimit() {
+        processor = processor(2);
+
+        process("msg-1", 1, Deadline.none());
+
+        assertThat(jobs.get(JOB).error().type()).isEqualTo("too_many_pages");
+        assertThat(drawings.rendered).isEmpty();
+    }
+
+    @Test
+    void shouldSaveProgressAndHandOn_whenDeadlineComesMidDrawing_thenResumeAtTheNextPage() {
+        AtomicInteger checks = new AtomicInteger();
+        // Boundary checks before validation and pdf_processing, then one per page: near after the first page.
+        Deadline nearAfterFirstPage = () -> checks.incrementAndGet() > 3;
+
+        ProcessingReport first = process("msg-1", 1, nearAfterFirstPage);
+
+        assertThat(first.outcome()).isEqualTo(new Outcome.HandedOn(JobStage.PDF_PROCESSING));
+        Job saved = jobs.get(JOB);
+        assertThat(saved.progress().pagesDone()).isEqualTo(1);
+        assertThat(saved.stagesCompleted()).containsExactly(JobStage.VALIDATION);
+        assertThat(saved.currentStage()).isEqualTo(JobStage.PDF_PROCESSING);
+        assertThat(saved.leaseOwner()).isNull();
+
+        ProcessingReport second = process("msg-2", 1, Deadline.none());
+
+        assertThat(second.outcome()).isInstanceOf(Outcome.Completed.class);
+        assertThat(drawings.rendered).containsExactly(1, 2, 3);
+        assertThat(second.pagesProcessed()).isEqualTo(2);
+        assertThat(jobs.get(JOB).attempts()).isEqualTo(2);
+        assertThat(((Outcome.Completed) second.outcome()).result().componentCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRecordRetryableErrorAndBackOff_whenAnalyzerIsRateLimited() {
+        analyzer.failure = new RetryableException("gemini_rate_limited", "429", Duration.ofSeconds(400));
+
+        ProcessingReport report = process("msg-1", 2, Deadline.none());
+
+        assertThat(report.outcome()).isInstanceOfSatisfying(Outcome.RetryLater.class, retry -> {
+            assertThat(retry.delay()).isEqualTo(Duration.ofSeconds(400));
+            assertThat(retry.error().type()).isEqualTo("gemini_rate_limited");
+        });
+        assertThat(report.outcome().acknowledges()).isFalse();
+        Job job = jobs.get(JOB);
+        assertThat(job.status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(job.error().retryable()).isTrue();
+        assertThat(job.error().stage()).isEqualTo(JobStage.DRAWING_ANALYSIS);
+        assertThat(job.stagesCompleted()).containsExactly(JobStage.VALIDATION, JobStage.PDF_PROCESSING);
+        assertThat(job.leaseOwner()).isNull();
+
+        analyzer.failure = null;
+        assertThat(process("msg-1", 3, Deadline.none()).outcome()).isInstanceOf(Outcome.Completed.class);
+        assertThat(drawings.rendered).containsExactly(1, 2, 3);
+        assertThat(jobs.get(JOB).error()).isNull();
+    }
+
+    @Test
+    void shouldRetryWithBackoff_whenAnUnexpectedErrorHappens() {
+        analyzer.failure = new IllegalStateException("boom");
+
+        ProcessingReport report = process("msg-1", 1, Deadline.none());
+
+        assertThat(report.outcome()).isInstanceOfSatisfying(Outcome.RetryLater.class, retry -> {
+            assertThat(retry.error().type()).isEqualTo("unexpected_error");
+            assertThat(retry.delay()).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(30));
+        });
+    }
+
+    @Test
+    void shouldStopAtTheNextStage_whenJobIsCancelledWhileProcessing() {
+        jobs.afterWrite = job -> job.progress().pagesDone() == 3
+                ? job.toBuilder().status(JobStatus.CANCELLED).build() : job;
+
+        ProcessingReport report = process("msg-1", 1, Deadline.none());
+
+        assertThat(report.outcome()).isInstanceOf(Outcome.Cancelled.class);
+        assertThat(analyzer.calls).isZero();
+        assertThat(jobs.get(JOB).status()).isEqualTo(JobStatus.CANCELLED);
+    }
+
+    @Test
+    void shouldBeInvalid_whenNoJobRowExistsOrOwnerDiffers() {
+        assertThat(processor.process(new ProcessingRequest(DrawingJobMessage.of("job_1772359200000_zzzzzzzzzz",
+                KEY, "user-1", "c", NOW), "m", 1), Deadline.none()).outcome()).isInstanceOf(Outcome.Invalid.class);
+        assertThat(processor.process(new ProcessingRequest(DrawingJobMessage.of(JOB, KEY, "someone-else", "c",
+                NOW), "m", 1), Deadline.none()).outcome()).isInstanceOf(Outcome.Invalid.class);
+    }
+
+    private ProcessingReport process(String deliveryId, int receiveCount, Deadline deadline) {
+        DrawingJobMessage message = DrawingJobMessage.of(JOB, KEY, "user-1", "corr-1", NOW);
+        return processor.process(new ProcessingRequest(message, deliveryId, receiveCount), deadline);
+    }
+
+    private DrawingJobProcessor processor(int maxPages) {
+        return new DrawingJobProcessor(jobs, drawings, drawings, files, files, analyzer,
+                new ProcessingPolicy(maxPages, 1_000_000, 72, Duration.ofMinutes(16)),
+                new BackoffPolicy(Duration.ofSeconds(30), Duration.ofMinutes(15), () -> 0.5), clock);
+    }
+}

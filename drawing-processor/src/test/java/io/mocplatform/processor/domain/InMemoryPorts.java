@@ -1,0 +1,192 @@
+package io.mocplatform.processor.domain;
+
+import io.mocplatform.model.job.Job;
+import io.mocplatform.processor.domain.port.DrawingAnalyzer;
+import io.mocplatform.processor.domain.port.DrawingStore;
+import io.mocplatform.processor.domain.port.JobRepository;
+import io.mocplatform.processor.domain.port.PageStore;
+import io.mocplatform.processor.domain.port.PdfReader;
+import io.mocplatform.processor.domain.port.ResultStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
+
+/** Small in-memory stand-ins for the pipeline's ports, for domain unit tests. */
+final class InMemoryPorts {
+
+    private InMemoryPorts() {
+    }
+
+    /** Versioned like the real table: a write with an outdated version is refused. */
+    static final class Jobs implements JobRepository {
+        final Map<String, Job> rows = new HashMap<>();
+        /** Applied to the stored row after each successful write, to simulate a concurrent writer. */
+        UnaryOperator<Job> afterWrite = UnaryOperator.identity();
+        int writes;
+
+        void put(Job job) {
+            rows.put(job.jobId(), job.toBuilder().version(1L).build());
+        }
+
+        Job get(String jobId) {
+            return rows.get(jobId);
+        }
+
+        @Override
+        public Optional<Job> find(String jobId) {
+            return Optional.ofNullable(rows.get(jobId));
+        }
+
+        @Override
+        public Job update(Job job) {
+            Job stored = rows.get(job.jobId());
+            if (stored == null || !stored.version().equals(job.version())) {
+                throw new StaleJobException(job.jobId(), null);
+            }
+            Job written = job.toBuilder().version(job.version() + 1).build();
+            rows.put(job.jobId(), written);
+            writes++;
+            Job after = afterWrite.apply(written);
+            if (after != written) {
+                rows.put(job.jobId(), after.toBuilder().version(written.version() + 1).build());
+            }
+            return written;
+        }
+    }
+
+    /** Drawings as text: each line of the "file" is one page, separated by form feeds. */
+    static final class Drawings implements DrawingStore, PdfReader {
+        final Map<String, String> objects = new HashMap<>();
+        int opened;
+        final List<Integer> rendered = new ArrayList<>();
+
+        void put(String key, String... pages) {
+            objects.put(key, String.join("\f", pages));
+        }
+
+        @Override
+        public OptionalLong size(String key) {
+            String value = objects.get(key);
+            return value == null ? OptionalLong.empty() : OptionalLong.of(value.length());
+        }
+
+        @Override
+        public void download(String key, Path target) {
+            try {
+                Files.writeString(target, objects.get(key));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public PdfDocument open(Path file) {
+            opened++;
+            String[] pages;
+            try {
+                pages = Files.readString(file, StandardCharsets.UTF_8).split("\f", -1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new PdfDocument() {
+                @Override
+                public int pageCount() {
+                    return pages.length;
+                }
+
+                @Override
+                public PageText text(int pageNumber) {
+                    return new PageText(pageNumber, List.of(new TextLine(pages[pageNumber - 1], 0, 0, 1, 1, 0)));
+                }
+
+                @Override
+                public byte[] renderPng(int pageNumber, int dpi) {
+                    rendered.add(pageNumber);
+                    return new byte[] {(byte) pageNumber};
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    static final class Files2 implements PageStore, ResultStore {
+        final Map<String, Object> objects = new HashMap<>();
+
+        @Override
+        public void savePage(String jobId, RenderedPage page) {
+            objects.put(jobId + "/text/" + page.pageNumber(), page.text());
+            objects.put(jobId + "/png/" + page.pageNumber(), page.png());
+        }
+
+        @Override
+        public PageText loadText(String jobId, int pageNumber) {
+            return (PageText) objects.get(jobId + "/text/" + pageNumber);
+        }
+
+        @Override
+        public byte[] loadImage(String jobId, int pageNumber) {
+            return (byte[]) objects.get(jobId + "/png/" + pageNumber);
+        }
+
+        @Override
+        public void saveAnalysis(String jobId, Analysis analysis) {
+            objects.put(jobId + "/analysis", analysis);
+        }
+
+        @Override
+        public Optional<Analysis> loadAnalysis(String jobId) {
+            return Optional.ofNullable((Analysis) objects.get(jobId + "/analysis"));
+        }
+
+        @Override
+        public ScheduleKeys saveSchedule(String jobId, Analysis analysis) {
+            objects.put("results/" + jobId, analysis);
+            return new ScheduleKeys("results/" + jobId + "/schedule.json", "results/" + jobId + "/schedule.csv");
+        }
+    }
+
+    /** Finds every whitespace-separated word starting with "CR-" as a card reader. */
+    static final class WordAnalyzer implements DrawingAnalyzer {
+        RuntimeException failure;
+        int calls;
+
+        @Override
+        public String name() {
+            return "words";
+        }
+
+        @Override
+        public Analysis analyze(AnalysisInput input) {
+            calls++;
+            if (failure != null) {
+                throw failure;
+            }
+            Map<String, List<Integer>> tags = new java.util.TreeMap<>();
+            for (PageText page : input.pages()) {
+                for (TextLine line : page.lines()) {
+                    for (String word : line.text().split("\\s+")) {
+                        if (word.startsWith("CR-")) {
+                            tags.computeIfAbsent(word, w -> new ArrayList<>()).add(page.pageNumber());
+                        }
+                    }
+                }
+            }
+            List<Component> components = new ArrayList<>();
+            tags.forEach((tag, pages) -> components.add(new Component(tag, "card_reader", pages, "Card reader")));
+            return new Analysis(components, name(), new TokenUsage(100, 20, 0.01));
+        }
+    }
+}
