@@ -152,6 +152,11 @@ variable "cdn_domain" {
 variable "log_retention_days" {
   description = "Retention of function and access logs (dev 14, prod 90+)."
   type        = number
+
+  validation {
+    condition     = var.log_retention_days >= 14 && (var.environment != "prod" || var.log_retention_days >= 90)
+    error_message = "log_retention_days must be at least 14, and at least 90 in prod."
+  }
 }
 
 variable "data_protection" {
@@ -161,6 +166,11 @@ variable "data_protection" {
     deletion_protection    = bool
     retain_data            = bool
   })
+
+  validation {
+    condition     = var.environment != "prod" || (var.data_protection.point_in_time_recovery && var.data_protection.deletion_protection && var.data_protection.retain_data)
+    error_message = "prod requires point_in_time_recovery, deletion_protection and retain_data."
+  }
 }
 
 variable "monitoring" {

@@ -271,3 +271,22 @@ run "rejects_artifacts_without_source" {
   }
   expect_failures = [var.artifacts]
 }
+
+run "rejects_short_retention_in_prod" {
+  command = plan
+  variables {
+    environment        = "prod"
+    log_retention_days = 30
+    data_protection    = { point_in_time_recovery = true, deletion_protection = true, retain_data = true }
+  }
+  expect_failures = [var.log_retention_days]
+}
+
+run "rejects_unprotected_prod_data" {
+  command = plan
+  variables {
+    environment        = "prod"
+    log_retention_days = 90
+  }
+  expect_failures = [var.data_protection]
+}
