@@ -1,0 +1,23 @@
+package io.mocplatform.jobapi.api;
+
+import io.micronaut.context.ApplicationContext;
+import io.mocplatform.testkit.LocalAwsEnvironment;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Application contexts for the job API pointed at one emulated environment, the way Terraform configures it. */
+final class JobApiContexts {
+
+    private JobApiContexts() {
+    }
+
+    static ApplicationContext start(LocalAwsEnvironment env, String queueUrl) {
+        Map<String, Object> properties = new HashMap<>(env.micronautProperties());
+        properties.put("job-api.environment", env.name());
+        properties.put("job-api.jobs-table", env.resources().jobsTable());
+        properties.put("job-api.drawings-bucket", env.resources().drawingsBucket());
+        properties.put("job-api.jobs-queue-url", queueUrl);
+        return ApplicationContext.builder().properties(properties).start();
+    }
+}

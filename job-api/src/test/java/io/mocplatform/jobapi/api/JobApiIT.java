@@ -1,0 +1,593 @@
+package io.mocplatform.jobapi.api;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.serde.ObjectMapper;
+import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobError;
+import io.mocplatform.model.job.JobProgress;
+import io.mocplatform.model.job.JobResult;
+import io.mocplatform.model.job.JobStage;
+import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.testkit.AwsClients;
+import io.mocplatform.testkit.LocalAwsEnvironment;
+import io.mocplatform.testkit.WithLocalAws;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real Lambda handler driven with API Gateway v2 events against DynamoDB Local, ElasticMQ and s3proxy. Every
+ * answer is also checked against the OpenAPI document.
+ */
+@WithLocalAws
+class JobApiIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final OpenApiContract CONTRACT = new OpenApiContract();
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
+
+    private static LocalAwsEnvironment env;
+    private static AwsClients aws;
+    private static ApplicationContext context;
+    private static JobApiHandler handler;
+    private static ApiCalls api;
+    private static DynamoDbTable<Job> jobsTable;
+    private static final Map<String, List<Message>> messagesByJob = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start(LocalAwsEnvironment environment, AwsClients clients) {
+        env = environment;
+        aws = clients;
+        context = JobApiContexts.start(env, env.jobsQueueUrl());
+        handler = new JobApiHandler(context);
+        api = new ApiCalls(handler, context.getBean(ObjectMapper.class));
+        jobsTable = aws.dynamoDbEnhanced().table(env.resources().jobsTable(), JobTable.SCHEMA);
+    }
+
+    @AfterAll
+    static void stop() {
+        handler.close();
+    }
+
+    // ---- POST /drawings ----
+
+    @Test
+    void shouldReturn201WithAPresignedUpload_thatAcceptsExactlyTheDeclaredPdf() throws Exception {
+        var response = call(api.as(user()).post("/drawings",
+                "{\"filename\":\"plan.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":" + PDF.length + "}"));
+
+        assertThat(response.status).isEqualTo(201);
+        Map<String, Object> body = response.json();
+        assertThat((String) body.get("drawing_id")).matches("drw_[a-z2-7]{20}");
+        @SuppressWarnings("unchecked") Map<String, Object> upload = (Map<String, Object>) body.get("upload");
+        assertThat(upload).containsEntry("method", "PUT");
+        assertThat(Instant.parse((String) upload.get("expires_at")))
+                .isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
+        @SuppressWarnings("unchecked") Map<String, String> headers = (Map<String, String>) upload.get("headers");
+        assertThat(headers).containsEntry("content-type", "application/pdf")
+                .containsEntry("content-length", Integer.toString(PDF.length));
+
+        assertThat(put(upload, new byte[PDF.length + 10]).statusCode()).as("another size").isEqualTo(403);
+        assertThat(put(upload, PDF).statusCode()).isEqualTo(200);
+        assertThat(aws.s3().headObject(r -> r.bucket(env.resources().drawingsBucket())
+                .key(((String) upload.get("url")).replaceFirst(".*/" + env.resources().drawingsBucket() + "/", "")
+                        .replaceFirst("\\?.*", ""))).contentLength()).isEqualTo(PDF.length);
+    }
+
+    @Test
+    void shouldReturn400_whenTheDeclaredTypeIsNotPdf() {
+        var response = call(api.as(user()).post("/drawings",
+                "{\"filename\":\"plan.png\",\"content_type\":\"image/png\",\"size_bytes\":10}"));
+        assertProblem(response, 400, "unsupported_drawing_type");
+    }
+
+    @Test
+    void shouldReturn413_whenTheDeclaredSizeIsOverTheLimit() {
+        var response = call(api.as(user()).post("/drawings",
+                "{\"filename\":\"plan.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":52428801}"));
+        assertProblem(response, 413, "drawing_too_large");
+    }
+
+    @Test
+    void shouldReturn400NamingTheFields_whenFieldsAreUnknownMissingOrMistyped() {
+        assertProblem(call(api.as(user()).post("/drawings",
+                "{\"filename\":\"a.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":1,\"acl\":\"public\"}")),
+                400, "unknown_field");
+        var mistyped = call(api.as(user()).post("/drawings",
+                "{\"filename\":\"a.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":\"big\"}"));
+        assertProblem(mistyped, 400, "invalid_request");
+        assertThat(mistyped.string("detail")).contains("size_bytes");
+        assertProblem(call(api.as(user()).post("/drawings", "{\"content_type\":\"application/pdf\",\"size_bytes\":1}")),
+                400, "invalid_request");
+    }
+
+    @Test
+    void shouldReturn400_whenTheJsonIsMalformedOrMissing() {
+        assertProblem(call(api.as(user()).post("/process-drawing", "{\"drawing_id\": ")), 400, "malformed_json");
+        assertProblem(call(api.as(user()).post("/process-drawing", "[1, 2]")), 400, "malformed_json");
+        // An empty body is refused by Micronaut's binding before the controller, still as a 400 problem.
+        assertProblem(call(api.as(user()).header("content-type", "application/json").post("/process-drawing", null)),
+                400, "invalid_request");
+    }
+
+    @Test
+    void shouldReturn415_whenTheBodyIsNotJson() {
+        var response = call(api.as(user()).header("content-type", "text/plain").post("/process-drawing", "drw_x"));
+        assertProblem(response, 415, "unsupported_media_type");
+    }
+
+    @Test
+    void shouldReturn413_whenTheBodyIsOverTheLimit() {
+        String padding = "x".repeat(20_000);
+        var response = call(api.as(user()).post("/process-drawing", "{\"drawing_id\":\"" + padding + "\"}"));
+        assertProblem(response, 413, "body_too_large");
+    }
+
+    @Test
+    void shouldReturn401_whenTheRequestCarriesNoClaims() {
+        assertProblem(call(api.as(null).get("/jobs")), 401, "unauthorized");
+        assertProblem(call(api.as(null).post("/process-drawing", "{\"drawing_id\":\"drw_aaaaaaaaaaaaaaaaaaaa\"}")),
+                401, "unauthorized");
+    }
+
+    // ---- POST /process-drawing ----
+
+    @Test
+    void shouldReturn202AndQueueTheExactMessage_whenTheDrawingWasUploaded() throws Exception {
+        String owner = user();
+        String drawingId = uploadDrawing(owner);
+        String traceHeader = "Root=1-67891233-abcdef012345678912345678;Parent=53995c3f42cd8ad8;Sampled=1";
+        System.setProperty("com.amazonaws.xray.traceHeader", traceHeader);
+        ApiCalls.Response response;
+        try {
+            response = call(api.as(owner).header("X-Correlation-Id", "corr-queued-1")
+                    .post("/process-drawing", "{\"drawing_id\":\"" + drawingId + "\"}"));
+        } finally {
+            System.clearProperty("com.amazonaws.xray.traceHeader");
+        }
+
+        assertThat(response.status).isEqualTo(202);
+        String jobId = response.string("job_id");
+        assertThat(jobId).matches("job_\\d{13}_[a-z2-7]{10}");
+        assertThat(response.json()).isEqualTo(Map.of("job_id", jobId, "status", "queued"));
+        assertThat(response.header("Location")).isEqualTo("/status/" + jobId);
+        assertThat(response.header("X-Correlation-Id")).isEqualTo("corr-queued-1");
+
+        Job stored = jobsTable.getItem(Key.builder().partitionValue(jobId).build());
+        assertThat(stored.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(stored.owner()).isEqualTo(owner);
+        assertThat(stored.drawingKey()).isEqualTo("drawings/" + owner + "/" + drawingId + ".pdf");
+        assertThat(stored.ttl()).isEqualTo(stored.createdAt().plus(Job.RETENTION).getEpochSecond());
+
+        List<Message> messages = awaitMessages(jobId, 1);
+        Message message = messages.get(0);
+        Map<String, Object> body = api.parse(message.body());
+        assertThat(body).isEqualTo(Map.of("schema", 1, "job_id", jobId,
+                "drawing_key", "drawings/" + owner + "/" + drawingId + ".pdf", "owner", owner,
+                "correlation_id", "corr-queued-1", "requested_at", body.get("requested_at")));
+        assertThat(Instant.parse((String) body.get("requested_at"))).isEqualTo(stored.createdAt());
+        assertThat(message.messageAttributes()).hasSize(2);
+        assertThat(message.messageAttributes().get("job_id").stringValue()).isEqualTo(jobId);
+        assertThat(message.messageAttributes().get("correlation_id").stringValue()).isEqualTo("corr-queued-1");
+        assertThat(message.attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER)).isEqualTo(traceHeader);
+    }
+
+    @Test
+    void shouldReturn422AndWriteNothing_whenTheDrawingWasNeverUploaded() {
+        String owner = user();
+        var response = call(api.as(owner).post("/process-drawing", "{\"drawing_id\":\"drw_aaaaaaaaaaaaaaaaaaaa\"}"));
+        assertProblem(response, 422, "drawing_not_uploaded");
+        assertThat(call(api.as(owner).get("/jobs")).json().get("items")).asList().isEmpty();
+    }
+
+    @Test
+    void shouldReturn422_whenTheDrawingBelongsToAnotherUser() throws Exception {
+        String drawingId = uploadDrawing(user());
+        var response = call(api.as(user()).post("/process-drawing", "{\"drawing_id\":\"" + drawingId + "\"}"));
+        assertProblem(response, 422, "drawing_not_uploaded");
+    }
+
+    @Test
+    void shouldReturn400_whenTheDrawingIdIsMalformedOrTheKeyIsInvalid() {
+        assertProblem(call(api.as(user()).post("/process-drawing", "{\"drawing_id\":\"../../etc/passwd\"}")),
+                400, "invalid_request");
+        assertProblem(call(api.as(user()).header("Idempotency-Key", "has spaces")
+                .post("/process-drawing", "{\"drawing_id\":\"drw_aaaaaaaaaaaaaaaaaaaa\"}")), 400, "invalid_request");
+    }
+
+    @Test
+    void shouldReturnTheSameJobWithoutASecondMessage_whenTheIdempotencyKeyAndBodyRepeat() throws Exception {
+        String owner = user();
+        String drawingId = uploadDrawing(owner);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"drawing_id\":\"" + drawingId + "\"}";
+
+        var first = call(api.as(owner).header("Idempotency-Key", key).post("/process-drawing", body));
+        var again = call(api.as(owner).header("Idempotency-Key", key).post("/process-drawing",
+                "{ \"drawing_id\" : \"" + drawingId + "\" }"));
+
+        assertThat(first.status).isEqualTo(202);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(again.status).isEqualTo(202);
+        assertThat(again.string("job_id")).isEqualTo(first.string("job_id"));
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(awaitMessages(first.string("job_id"), 1)).hasSize(1);
+        drainFor(1500);
+        assertThat(messagesByJob.get(first.string("job_id"))).hasSize(1);
+        assertThat(call(api.as(owner).get("/jobs")).json().get("items")).asList().hasSize(1);
+    }
+
+    @Test
+    void shouldReturn409_whenTheIdempotencyKeyIsReusedWithAnotherBody() throws Exception {
+        String owner = user();
+        String key = UUID.randomUUID().toString();
+        var first = call(api.as(owner).header("Idempotency-Key", key)
+                .post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(owner) + "\"}"));
+        var other = call(api.as(owner).header("Idempotency-Key", key)
+                .post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(owner) + "\"}"));
+        assertThat(first.status).isEqualTo(202);
+        assertProblem(other, 409, "idempotency_key_reused");
+    }
+
+    @Test
+    void shouldKeepKeysOfDifferentUsersApart() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String alice = user();
+        String bob = user();
+        var forAlice = call(api.as(alice).header("Idempotency-Key", key)
+                .post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(alice) + "\"}"));
+        var forBob = call(api.as(bob).header("Idempotency-Key", key)
+                .post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(bob) + "\"}"));
+        assertThat(forAlice.status).isEqualTo(202);
+        assertThat(forBob.status).isEqualTo(202);
+        assertThat(forBob.string("job_id")).isNotEqualTo(forAlice.string("job_id"));
+    }
+
+    @Test
+    void shouldCreateOneJob_whenTwoRequestsWithTheSameKeyRace() throws Exception {
+        String owner = user();
+        String drawingId = uploadDrawing(owner);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"drawing_id\":\"" + drawingId + "\"}";
+        int racers = 4;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<ApiCalls.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < racers; i++) {
+                // Events are built before the start signal so the handler calls start together.
+                var event = api.as(owner).header("Idempotency-Key", key).header("content-type", "application/json");
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return event.send("POST", "/process-drawing", body);
+                }));
+            }
+            go.countDown();
+            List<String> jobIds = new CopyOnWriteArrayList<>();
+            for (Future<ApiCalls.Response> answer : answers) {
+                var response = call(answer.get());
+                assertThat(response.status).as(response.toString()).isEqualTo(202);
+                jobIds.add(response.string("job_id"));
+            }
+            assertThat(jobIds).containsOnly(jobIds.get(0));
+            assertThat(awaitMessages(jobIds.get(0), 1)).hasSize(1);
+            drainFor(1500);
+            assertThat(messagesByJob.get(jobIds.get(0))).hasSize(1);
+            assertThat(call(api.as(owner).get("/jobs")).json().get("items")).asList().hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldReturn503AndMarkTheJobFailed_whenTheQueueRejectsTheMessage_thenQueueItOnARepeat() throws Exception {
+        String owner = user();
+        String drawingId = uploadDrawing(owner);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"drawing_id\":\"" + drawingId + "\"}";
+        ApplicationContext broken = JobApiContexts.start(env, env.jobsQueueUrl() + "-does-not-exist");
+        try (JobApiHandler brokenHandler = new JobApiHandler(broken)) {
+            var brokenApi = new ApiCalls(brokenHandler, broken.getBean(ObjectMapper.class));
+            var failed = call(brokenApi.as(owner).header("Idempotency-Key", key).post("/process-drawing", body));
+
+            assertProblem(failed, 503, "queue_unavailable");
+            assertThat(failed.header("Retry-After")).isEqualTo("5");
+        }
+        List<?> items = (List<?>) call(api.as(owner).get("/jobs")).json().get("items");
+        assertThat(items).hasSize(1);
+        @SuppressWarnings("unchecked") Map<String, Object> job = (Map<String, Object>) items.get(0);
+        assertThat(job).containsEntry("status", "failed");
+        assertThat(job.get("error")).isEqualTo(Map.of("type", "enqueue_failed",
+                "message", "The job could not be handed to the processing queue.", "retryable", true));
+
+        var repeated = call(api.as(owner).header("Idempotency-Key", key).post("/process-drawing", body));
+        assertThat(repeated.status).isEqualTo(202);
+        assertThat(repeated.json()).isEqualTo(Map.of("job_id", job.get("job_id"), "status", "queued"));
+        assertThat(awaitMessages((String) job.get("job_id"), 1)).hasSize(1);
+    }
+
+    // ---- GET /status/{job_id} ----
+
+    @Test
+    void shouldReturn200WithRetryAfter_whileTheJobIsQueued() throws Exception {
+        String owner = user();
+        String jobId = submit(owner);
+        var response = call(api.as(owner).get("/status/" + jobId));
+
+        assertThat(response.status).isEqualTo(200);
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        Map<String, Object> body = response.json();
+        assertThat(body).containsEntry("job_id", jobId).containsEntry("status", "queued")
+                .containsEntry("stages_completed", List.of()).containsEntry("attempts", 0)
+                .containsEntry("progress", Map.of("pages_done", 0, "pages_total", 0))
+                .doesNotContainKeys("result", "error", "current_stage", "last_checkpoint");
+        assertThat(body.get("created_at")).isEqualTo(body.get("updated_at"));
+    }
+
+    @Test
+    void shouldReturnAWorkingDownloadLink_whenTheJobIsCompleted() throws Exception {
+        String owner = user();
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        String jobId = "job_" + created.toEpochMilli() + "_completed2";
+        String scheduleKey = "results/" + jobId + "/schedule.json";
+        aws.s3().putObject(r -> r.bucket(env.resources().drawingsBucket()).key(scheduleKey),
+                RequestBody.fromString("{\"components\":[]}"));
+        jobsTable.putItem(Job.queued(jobId, owner, "drw_aaaaaaaaaaaaaaaaaaaa", "drawings/x.pdf", created, "corr-done",
+                        null, null).toBuilder().status(JobStatus.COMPLETED).updatedAt(created.plusSeconds(30))
+                .stagesCompleted(List.of(JobStage.values())).currentStage(JobStage.RESULT)
+                .lastCheckpoint(created.plusSeconds(30)).progress(new JobProgress(3, 3)).attempts(1)
+                .result(new JobResult(2, Map.of("card_reader", 2), scheduleKey, null, "offline", 0, 0, 0.0))
+                .build());
+
+        var response = call(api.as(owner).get("/status/" + jobId));
+
+        assertThat(response.status).isEqualTo(200);
+        assertThat(response.header("Retry-After")).isNull();
+        @SuppressWarnings("unchecked") Map<String, Object> result = (Map<String, Object>) response.json().get("result");
+        assertThat(result).containsEntry("component_count", 2).containsEntry("counts_by_type", Map.of("card_reader", 2))
+                .containsEntry("schedule_json_key", scheduleKey).doesNotContainKey("csv_download_url");
+        var download = HTTP.send(HttpRequest.newBuilder(URI.create((String) result.get("download_url"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("{\"components\":[]}");
+    }
+
+    @Test
+    void shouldReturn400_whenTheJobIdIsMalformed() {
+        assertProblem(call(api.as(user()).get("/status/not-a-job")), 400, "invalid_request");
+    }
+
+    @Test
+    void shouldReturn404_whenTheJobIsUnknown() {
+        assertProblem(call(api.as(user()).get("/status/job_1795000000000_abcdefgh23")), 404, "job_not_found");
+    }
+
+    @Test
+    void shouldReturn404_whenJobBelongsToAnotherUser() throws Exception {
+        String jobId = submit(user());
+        assertProblem(call(api.as(user()).get("/status/" + jobId)), 404, "job_not_found");
+        assertProblem(call(api.as(user()).delete("/jobs/" + jobId)), 404, "job_not_found");
+        assertProblem(call(api.as(user()).post("/jobs/" + jobId + "/retry", null)), 404, "job_not_found");
+    }
+
+    // ---- GET /jobs ----
+
+    @Test
+    void shouldListTheCallersJobsNewestFirst_pageByPage() throws Exception {
+        String owner = user();
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(submit(owner));
+            Thread.sleep(3);
+        }
+        submit(user());
+
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = call(api.as(owner).get("/jobs?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)));
+            assertThat(page.status).isEqualTo(200);
+            @SuppressWarnings("unchecked") List<Map<String, Object>> items = (List<Map<String, Object>>) page.json()
+                    .get("items");
+            items.forEach(item -> listed.add((String) item.get("job_id")));
+            cursor = page.string("next_cursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(listed).containsExactlyElementsOf(created.reversed());
+        assertThat(pages).isBetween(3, 4);
+    }
+
+    @Test
+    void shouldFilterByStatus() throws Exception {
+        String owner = user();
+        String kept = submit(owner);
+        String cancelled = submit(owner);
+        call(api.as(owner).delete("/jobs/" + cancelled));
+
+        var page = call(api.as(owner).get("/jobs?status=cancelled"));
+        @SuppressWarnings("unchecked") List<Map<String, Object>> items = (List<Map<String, Object>>) page.json()
+                .get("items");
+        assertThat(items).extracting(i -> i.get("job_id")).containsExactly(cancelled).doesNotContain(kept);
+    }
+
+    @Test
+    void shouldReturn400_whenTheCursorIsTamperedOrFromAnotherUserOrListing() throws Exception {
+        String owner = user();
+        submit(owner);
+        submit(owner);
+        String cursor = call(api.as(owner).get("/jobs?limit=1")).string("next_cursor");
+        assertThat(cursor).isNotNull();
+
+        assertProblem(call(api.as(owner).get("/jobs?limit=1&cursor=X" + cursor.substring(1))), 400, "invalid_cursor");
+        assertProblem(call(api.as(user()).get("/jobs?limit=1&cursor=" + cursor)), 400, "invalid_cursor");
+        assertProblem(call(api.as(owner).get("/jobs?limit=1&status=failed&cursor=" + cursor)), 400, "invalid_cursor");
+        assertThat(call(api.as(owner).get("/jobs?limit=1&cursor=" + cursor)).status).isEqualTo(200);
+    }
+
+    @Test
+    void shouldReturn400_whenLimitOrStatusIsInvalid() {
+        assertProblem(call(api.as(user()).get("/jobs?limit=0")), 400, "invalid_request");
+        assertProblem(call(api.as(user()).get("/jobs?limit=101")), 400, "invalid_request");
+        assertProblem(call(api.as(user()).get("/jobs?limit=ten")), 400, "invalid_request");
+        assertProblem(call(api.as(user()).get("/jobs?status=done")), 400, "invalid_request");
+    }
+
+    // ---- DELETE /jobs/{job_id} and POST /jobs/{job_id}/retry ----
+
+    @Test
+    void shouldCancelAQueuedJob_andReturn409_whenCancelledAgain() throws Exception {
+        String owner = user();
+        String jobId = submit(owner);
+
+        var cancelled = call(api.as(owner).delete("/jobs/" + jobId));
+        assertThat(cancelled.status).isEqualTo(200);
+        assertThat(cancelled.json()).containsEntry("status", "cancelled");
+        assertThat(jobsTable.getItem(Key.builder().partitionValue(jobId).build()).status())
+                .isEqualTo(JobStatus.CANCELLED);
+
+        assertProblem(call(api.as(owner).delete("/jobs/" + jobId)), 409, "job_state_conflict");
+        assertProblem(call(api.as(owner).post("/jobs/" + jobId + "/retry", null)), 409, "job_state_conflict");
+    }
+
+    @Test
+    void shouldRequeueAFailedJobFromItsCheckpoint_andReturn409_whenItIsNotFailed() throws Exception {
+        String owner = user();
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String jobId = "job_" + created.toEpochMilli() + "_failedjob2";
+        jobsTable.putItem(Job.queued(jobId, owner, "drw_aaaaaaaaaaaaaaaaaaaa", "drawings/" + owner + "/d.pdf", created,
+                        "corr-failed", null, null).toBuilder().status(JobStatus.FAILED)
+                .stagesCompleted(List.of(JobStage.VALIDATION, JobStage.PDF_PROCESSING))
+                .currentStage(JobStage.DRAWING_ANALYSIS).attempts(3)
+                .error(new JobError("analysis_unavailable", "The analyser kept failing.", true,
+                        JobStage.DRAWING_ANALYSIS)).build());
+
+        var retried = call(api.as(owner).post("/jobs/" + jobId + "/retry", null));
+
+        assertThat(retried.status).isEqualTo(202);
+        assertThat(retried.json()).isEqualTo(Map.of("job_id", jobId, "status", "queued"));
+        assertThat(retried.header("Location")).isEqualTo("/status/" + jobId);
+        Job stored = jobsTable.getItem(Key.builder().partitionValue(jobId).build());
+        assertThat(stored.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(stored.error()).isNull();
+        assertThat(stored.stagesCompleted()).containsExactly(JobStage.VALIDATION, JobStage.PDF_PROCESSING);
+        Map<String, Object> message = api.parse(awaitMessages(jobId, 1).get(0).body());
+        assertThat(message).containsEntry("resume_from", "drawing_analysis").containsEntry("correlation_id",
+                "corr-failed");
+
+        assertProblem(call(api.as(owner).post("/jobs/" + jobId + "/retry", null)), 409, "job_state_conflict");
+    }
+
+    // ---- routing ----
+
+    @Test
+    void shouldAnswerProblems_forUnknownRoutesAndMethods() {
+        assertProblem(call(api.as(user()).get("/nowhere")), 404, "route_not_found");
+        assertProblem(call(api.as(user()).delete("/status/job_1795000000000_abcdefgh23")), 405, "method_not_allowed");
+    }
+
+    // ---- helpers ----
+
+    private static String user() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    private static ApiCalls.Response call(ApiCalls.Response response) {
+        List<String> violations = CONTRACT.violations(response.method, response.path, response.status,
+                response.header("Content-Type"), response.headers, response.body);
+        assertThat(violations).as("OpenAPI contract for " + response).isEmpty();
+        assertThat(response.header("X-Correlation-Id")).as("correlation id on " + response).isNotBlank();
+        return response;
+    }
+
+    private static void assertProblem(ApiCalls.Response response, int status, String slug) {
+        assertThat(response.status).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json()).containsEntry("type", "urn:moc-platform:problem:" + slug)
+                .containsEntry("status", status).containsKeys("title", "detail", "correlation_id");
+    }
+
+    private static String uploadDrawing(String owner) throws IOException, InterruptedException {
+        var response = call(api.as(owner).post("/drawings",
+                "{\"filename\":\"plan.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":" + PDF.length + "}"));
+        assertThat(response.status).isEqualTo(201);
+        @SuppressWarnings("unchecked") Map<String, Object> upload = (Map<String, Object>) response.json().get("upload");
+        assertThat(put(upload, PDF).statusCode()).isEqualTo(200);
+        return response.string("drawing_id");
+    }
+
+    private static String submit(String owner) throws IOException, InterruptedException {
+        var response = call(api.as(owner).post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(owner) + "\"}"));
+        assertThat(response.status).as(response.toString()).isEqualTo(202);
+        return response.string("job_id");
+    }
+
+    private static HttpResponse<String> put(Map<String, Object> upload, byte[] bytes)
+            throws IOException, InterruptedException {
+        @SuppressWarnings("unchecked") Map<String, String> headers = (Map<String, String>) upload.get("headers");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((String) upload.get("url")))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        // The client sets Content-Length from the body itself (it is a restricted header here).
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length")) {
+                request.header(name, value);
+            }
+        });
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Receives until the job has {@code count} messages (others are kept for their own tests). */
+    private static List<Message> awaitMessages(String jobId, int count) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (messagesByJob.getOrDefault(jobId, List.of()).size() < count && System.currentTimeMillis() < deadline) {
+            receiveOnce(1);
+        }
+        return messagesByJob.getOrDefault(jobId, List.of());
+    }
+
+    private static void drainFor(long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            receiveOnce(1);
+        }
+    }
+
+    private static synchronized void receiveOnce(int waitSeconds) {
+        var received = aws.sqs().receiveMessage(r -> r.queueUrl(env.jobsQueueUrl()).maxNumberOfMessages(10)
+                .waitTimeSeconds(waitSeconds).messageAttributeNames("All")
+                .messageSystemAttributeNames(MessageSystemAttributeName.AWS_TRACE_HEADER)).messages();
+        for (Message message : received) {
+            var jobAttribute = message.messageAttributes().get("job_id");
+            String jobId = jobAttribute == null ? "?" : jobAttribute.stringValue();
+            messagesByJob.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(message);
+            aws.sqs().deleteMessage(r -> r.queueUrl(env.jobsQueueUrl()).receiptHandle(message.receiptHandle()));
+        }
+    }
+}
