@@ -1,0 +1,237 @@
+package io.mocplatform.processor.adapters.gemini;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import io.mocplatform.processor.domain.Analysis;
+import io.mocplatform.processor.domain.AnalysisInput;
+import io.mocplatform.processor.domain.Component;
+import io.mocplatform.processor.domain.PageText;
+import io.mocplatform.processor.domain.RetryableException;
+import io.mocplatform.processor.domain.TextLine;
+import io.mocplatform.processor.domain.TokenUsage;
+import io.mocplatform.processor.domain.port.DrawingAnalyzer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gemini {@code generateContent} with a JSON response schema: the drawing's text (every page) and the first
+ * page images go in, the component schedule comes out. Rate limits (429) and overload (503) become a
+ * {@link RetryableException} carrying the server's hint ({@code Retry-After} or {@code RetryInfo.retryDelay}),
+ * which the backoff uses as its floor. A circuit breaker stops calling a failing API for a while, so a Gemini
+ * outage costs one quick refusal per message instead of a full timeout each.
+ */
+@Singleton
+@Requires(property = "processor.analyzer", value = GeminiDrawingAnalyzer.NAME)
+class GeminiDrawingAnalyzer implements DrawingAnalyzer {
+
+    static final String NAME = "gemini";
+    private static final Pattern SECONDS = Pattern.compile("^(\\d+(?:\\.\\d+)?)s$");
+    private static final String INSTRUCTIONS = """
+            You read security design drawings. List every security device tag on the drawing: a prefix, an
+            optional hyphen, 1-4 digits and an optional capital letter (CR-101, CAM12, DC-3A). Use the drawing's
+            legend for each prefix's meaning; otherwise CR card_reader, DC door_contact, REX request_to_exit,
+            EM/ML magnetic_lock, CAM camera, PIR motion_detector, KP keypad, BG break_glass, IC intercom. Report
+            each tag once as PREFIX-NUMBER[LETTER], with every page number it appears on, its snake_case type and
+            the legend's description. The text layer of each page follows; page images are attached.
+            """;
+
+    private final GeminiConfiguration config;
+    private final ApiKeySource apiKey;
+    private final JsonMapper json;
+    private final HttpClient http;
+    private final CircuitBreaker breaker;
+
+    GeminiDrawingAnalyzer(GeminiConfiguration config, ApiKeySource apiKey, JsonMapper json) {
+        this.config = config;
+        this.apiKey = apiKey;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.breaker = CircuitBreaker.of("gemini", CircuitBreakerConfig.custom()
+                .failureRateThreshold(config.breakerFailureRate())
+                .minimumNumberOfCalls(config.breakerMinimumCalls())
+                .slidingWindowSize(Math.max(config.breakerMinimumCalls(), 10))
+                .waitDurationInOpenState(config.breakerOpenFor())
+                .recordException(e -> e instanceof RetryableException)
+                .build());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Analysis analyze(AnalysisInput input) {
+        byte[] request = requestBody(input);
+        try {
+            return breaker.executeSupplier(() -> call(request, input.pages().size()));
+        } catch (CallNotPermittedException open) {
+            throw new RetryableException("gemini_circuit_open", "Gemini calls are paused after repeated failures",
+                    config.breakerOpenFor());
+        }
+    }
+
+    CircuitBreaker.State circuitState() {
+        return breaker.getState();
+    }
+
+    private Analysis call(byte[] body, int pageCount) {
+        URI uri = config.baseUrl().resolve("/v1beta/models/" + config.model() + ":generateContent");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .header("x-goog-api-key", apiKey.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RetryableException("gemini_unreachable", "Gemini could not be reached: " + e, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableException("gemini_unreachable", "interrupted while calling Gemini", null, e);
+        }
+        int status = response.statusCode();
+        if (status == 429 || status == 503) {
+            throw new RetryableException(status == 429 ? "gemini_rate_limited" : "gemini_unavailable",
+                    "Gemini answered " + status, retryHint(response).orElse(null));
+        }
+        if (status != 200) {
+            throw new RetryableException(status >= 500 ? "gemini_server_error" : "gemini_request_rejected",
+                    "Gemini answered " + status + ": " + errorMessage(response.body()), null);
+        }
+        return parse(response.body(), pageCount);
+    }
+
+    private Analysis parse(byte[] body, int pageCount) {
+        GeminiWire.GenerateResponse response;
+        GeminiWire.ModelOutput output;
+        try {
+            response = json.readValue(body, GeminiWire.GenerateResponse.class);
+            String text = response.candidates().get(0).content().parts().get(0).text();
+            output = json.readValue(text, GeminiWire.ModelOutput.class);
+        } catch (IOException | RuntimeException e) {
+            throw new RetryableException("gemini_malformed_output", "Gemini's answer is not the requested JSON: "
+                    + e.getMessage(), null, e);
+        }
+        if (output == null || output.components() == null) {
+            throw new RetryableException("gemini_malformed_output", "Gemini's answer has no components", null);
+        }
+        Map<String, Component> components = new TreeMap<>();
+        for (GeminiWire.ModelComponent c : output.components()) {
+            if (c == null || c.tag() == null || c.tag().isBlank() || c.type() == null || c.type().isBlank()) {
+                throw new RetryableException("gemini_malformed_output", "a component lacks its tag or type", null);
+            }
+            TreeSet<Integer> pages = new TreeSet<>();
+            if (c.pages() != null) {
+                c.pages().stream().filter(p -> p != null && p >= 1 && p <= pageCount).forEach(pages::add);
+            }
+            String tag = c.tag().strip().toUpperCase(Locale.ROOT);
+            Component previous = components.get(tag);
+            if (previous != null) {
+                pages.addAll(previous.pages());
+            }
+            components.put(tag, new Component(tag, c.type().strip(), new ArrayList<>(pages), c.description()));
+        }
+        GeminiWire.UsageMetadata usage = response.usageMetadata();
+        long input = usage == null || usage.promptTokenCount() == null ? 0 : usage.promptTokenCount();
+        long outputTokens = usage == null ? 0 : nullToZero(usage.candidatesTokenCount())
+                + nullToZero(usage.thoughtsTokenCount());
+        double cost = input / 1e6 * config.inputPricePerMillion() + outputTokens / 1e6 * config.outputPricePerMillion();
+        return new Analysis(new ArrayList<>(components.values()), NAME, new TokenUsage(input, outputTokens, cost));
+    }
+
+    private byte[] requestBody(AnalysisInput input) {
+        List<GeminiWire.Part> parts = new ArrayList<>();
+        StringBuilder text = new StringBuilder(INSTRUCTIONS);
+        for (PageText page : input.pages()) {
+            text.append("\n--- page ").append(page.pageNumber()).append(" ---\n");
+            for (TextLine line : page.lines()) {
+                text.append(line.text()).append('\n');
+            }
+        }
+        parts.add(GeminiWire.Part.text(text.toString()));
+        int images = Math.min(config.maxImages(), input.pages().size());
+        for (int i = 0; i < images; i++) {
+            int page = input.pages().get(i).pageNumber();
+            parts.add(GeminiWire.Part.text("Image of page " + page + ":"));
+            parts.add(GeminiWire.Part.png(Base64.getEncoder().encodeToString(input.pageImage().apply(page))));
+        }
+        var request = new GeminiWire.GenerateRequest(List.of(new GeminiWire.Content("user", parts)),
+                new GeminiWire.GenerationConfig("application/json", GeminiWire.responseSchema(), 0.0));
+        try {
+            return json.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new IllegalStateException("Gemini request could not be written", e);
+        }
+    }
+
+    /** {@code Retry-After: <seconds>} first, then the {@code google.rpc.RetryInfo} detail of the error body. */
+    private Optional<Duration> retryHint(HttpResponse<byte[]> response) {
+        Optional<Duration> header = response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+            } catch (NumberFormatException notSeconds) {
+                return Optional.empty();
+            }
+        });
+        if (header.isPresent()) {
+            return header;
+        }
+        try {
+            GeminiWire.ErrorResponse error = json.readValue(response.body(), GeminiWire.ErrorResponse.class);
+            if (error == null || error.error() == null || error.error().details() == null) {
+                return Optional.empty();
+            }
+            for (Map<String, Object> detail : error.error().details()) {
+                Object type = detail.get("@type");
+                Object delay = detail.get("retryDelay");
+                if (type != null && type.toString().endsWith("google.rpc.RetryInfo") && delay != null) {
+                    Matcher seconds = SECONDS.matcher(delay.toString());
+                    if (seconds.matches()) {
+                        return Optional.of(Duration.ofMillis((long) (Double.parseDouble(seconds.group(1)) * 1000)));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private String errorMessage(byte[] body) {
+        try {
+            GeminiWire.ErrorResponse error = json.readValue(body, GeminiWire.ErrorResponse.class);
+            if (error != null && error.error() != null && error.error().message() != null) {
+                return error.error().message();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Fall through to the raw body.
+        }
+        String raw = new String(body, StandardCharsets.UTF_8);
+        return raw.length() > 300 ? raw.substring(0, 300) : raw;
+    }
+
+    private static long nullToZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,159 @@
+package io.mocplatform.processor.adapters.gemini;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micronaut.serde.ObjectMapper;
+import io.mocplatform.processor.domain.Analysis;
+import io.mocplatform.processor.domain.AnalysisInput;
+import io.mocplatform.processor.domain.Component;
+import io.mocplatform.processor.domain.PageText;
+import io.mocplatform.processor.domain.RetryableException;
+import io.mocplatform.processor.domain.TextLine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GeminiDrawingAnalyzerTest {
+
+    private static final String PATH = "/v1beta/models/gemini-test:generateContent";
+    private static WireMockServer gemini;
+    private GeminiDrawingAnalyzer analyzer;
+
+    @BeforeAll
+    static void startFake() {
+        gemini = new WireMockServer(options().dynamicPort());
+        gemini.start();
+    }
+
+    @AfterAll
+    static void stopFake() {
+        gemini.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        gemini.resetAll();
+        analyzer = analyzer(4);
+    }
+
+    @Test
+    void shouldReturnScheduleWithTokensAndCost_whenGeminiAnswersWithSchemaJson() {
+        String modelJson = """
+                {"components":[{"tag":"cr-101","type":"card_reader","pages":[1,2,9],"description":"Card Reader"},
+                {"tag":"CAM-12","type":"camera","pages":[2]}]}""";
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"candidates":[{"content":{"role":"model","parts":[{"text":%s}]},"finishReason":"STOP"}],
+                         "usageMetadata":{"promptTokenCount":1200000,"candidatesTokenCount":300000,
+                                          "thoughtsTokenCount":100000,"totalTokenCount":1600000}}
+                        """.formatted(quote(modelJson)))));
+
+        Analysis analysis = analyzer.analyze(input());
+
+        assertThat(analysis.analyzer()).isEqualTo("gemini");
+        assertThat(analysis.components()).extracting(Component::tag).containsExactly("CAM-12", "CR-101");
+        assertThat(analysis.components().get(1).pages()).containsExactly(1, 2);
+        assertThat(analysis.usage().inputTokens()).isEqualTo(1_200_000);
+        assertThat(analysis.usage().outputTokens()).isEqualTo(400_000);
+        assertThat(analysis.usage().estimatedCostUsd()).isCloseTo(1.2 * 0.30 + 0.4 * 2.50,
+                org.assertj.core.data.Offset.offset(1e-9));
+        gemini.verify(postRequestedFor(urlEqualTo(PATH))
+                .withHeader("x-goog-api-key", equalTo("test-key"))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseMimeType", equalTo("application/json")))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseSchema.properties.components.type",
+                        equalTo("ARRAY")))
+                .withRequestBody(matchingJsonPath("$.contents[0].parts[2].inlineData.mimeType", equalTo("image/png"))));
+    }
+
+    @Test
+    void shouldCarryRetryAfterHeader_whenRateLimited() {
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "31")
+                .withBody("{\"error\":{\"code\":429,\"status\":\"RESOURCE_EXHAUSTED\"}}")));
+
+        assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(RetryableException.class, e -> {
+            assertThat(e.reason()).isEqualTo("gemini_rate_limited");
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(31));
+        });
+    }
+
+    @Test
+    void shouldReadRetryInfoFromBody_whenRateLimitedWithoutHeader() {
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(429).withBody("""
+                {"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED","details":[
+                  {"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[]},
+                  {"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"47s"}]}}""")));
+
+        assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(RetryableException.class,
+                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(47)));
+    }
+
+    @Test
+    void shouldBeRetryableWithoutHint_whenGeminiFailsWith500() {
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(500)
+                .withBody("{\"error\":{\"code\":500,\"message\":\"internal\"}}")));
+
+        assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(RetryableException.class, e -> {
+            assertThat(e.reason()).isEqualTo("gemini_server_error");
+            assertThat(e.retryAfter()).isEmpty();
+            assertThat(e.getMessage()).contains("internal");
+        });
+    }
+
+    @Test
+    void shouldRejectAnswer_whenModelOutputIsNotTheRequestedJson() {
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("""
+                {"candidates":[{"content":{"parts":[{"text":"Sure! Here are the devices: CR-1, CR-2"}]}}]}""")));
+
+        assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(RetryableException.class,
+                e -> assertThat(e.reason()).isEqualTo("gemini_malformed_output"));
+    }
+
+    @Test
+    void shouldOpenTheCircuitAndStopCalling_whenFailuresRepeat() {
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
+
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOf(RetryableException.class);
+        }
+        assertThat(analyzer.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(RetryableException.class, e -> {
+            assertThat(e.reason()).isEqualTo("gemini_circuit_open");
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(60));
+        });
+        gemini.verify(4, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    private GeminiDrawingAnalyzer analyzer(int minimumCalls) {
+        GeminiConfiguration config = new GeminiConfiguration("/moc-platform/test/gemini-api-key", "gemini-test",
+                URI.create(gemini.baseUrl()), Duration.ofSeconds(5), 2, 0.30, 2.50, 50, minimumCalls,
+                Duration.ofSeconds(60));
+        return new GeminiDrawingAnalyzer(config, () -> "test-key", ObjectMapper.getDefault());
+    }
+
+    private static AnalysisInput input() {
+        return new AnalysisInput("job_1", List.of(
+                new PageText(1, List.of(new TextLine("CR = Card Reader", 0, 0, 1, 1, 0))),
+                new PageText(2, List.of(new TextLine("CR-101 CAM12", 0, 0, 1, 1, 0)))),
+                page -> new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}
