@@ -64,8 +64,7 @@ public final class ImageService {
             throw new ImageException.TooLarge(upload.sizeBytes(), policy.maxBytes());
         }
         String imageId = ids.newId(ID_PREFIX);
-        // Millisecond precision keeps the index sort keys' timestamps in a uniform shape.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         ImageMetadata pending = ImageMetadata.builder()
                 .imageId(imageId)
                 .owner(upload.owner())
@@ -150,7 +149,7 @@ public final class ImageService {
             return image;
         }
         try {
-            return repository.save(patched.toBuilder().updatedAt(clock.instant()).build());
+            return repository.save(patched.toBuilder().updatedAt(now()).build());
         } catch (VersionConflictException lost) {
             throw new ImageException.StaleVersion(null);
         }
@@ -191,7 +190,7 @@ public final class ImageService {
                     .height(verified.height())
                     .sha256(verified.sha256())
                     .ttl(null)
-                    .updatedAt(clock.instant())
+                    .updatedAt(now())
                     .build();
             try {
                 return repository.save(active);
@@ -206,6 +205,11 @@ public final class ImageService {
                 }
             }
         }
+    }
+
+    /** Millisecond precision keeps timestamps (and the index sort keys built from them) in one shape. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private ImageMetadata owned(String owner, String imageId) {
