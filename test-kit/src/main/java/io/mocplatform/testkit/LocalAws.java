@@ -82,25 +82,20 @@ public final class LocalAws implements AutoCloseable {
             Timed<S3ProxyServer> s3Server = s3.join();
             Timed<ElasticMqServer> sqsServer = sqs.join();
 
-            // SNS needs its own endpoint before the shared clients exist: the stand-in delivers with a client
-            // aimed at ElasticMQ only, built here.
-            URI sqsEndpoint = sqsServer.value().endpoint();
-            LocalAwsEndpoints sqsOnly = new LocalAwsEndpoints(dynamoDbServer.value().endpoint(), sqsEndpoint,
-                    s3Server.value().endpoint(), sqsEndpoint, Region.of(config.region()), config.accessKeyId(),
+            // The SNS stand-in's port is fixed first so the endpoints (and the shared SQS client it delivers
+            // with) exist before it starts.
+            int snsPort = FreePort.resolve(config.snsPort());
+            LocalAwsEndpoints endpoints = new LocalAwsEndpoints(dynamoDbServer.value().endpoint(),
+                    sqsServer.value().endpoint(), s3Server.value().endpoint(),
+                    URI.create("http://127.0.0.1:" + snsPort), Region.of(config.region()), config.accessKeyId(),
                     config.secretAccessKey());
-            var deliveryClient = sqsOnly.newSqsClient();
-            started.push(deliveryClient);
-            Timed<SnsStandIn> snsServer = timed(starter, () -> unchecked(() -> SnsStandIn.builder().port(config.snsPort())
-                    .region(config.region()).accountId(ElasticMqServer.ACCOUNT_ID).deliverWith(deliveryClient)
+            AwsClients clients = new AwsClients(endpoints);
+            started.push(clients);
+            Timed<SnsStandIn> snsServer = timed(starter, () -> unchecked(() -> SnsStandIn.builder().port(snsPort)
+                    .region(config.region()).accountId(ElasticMqServer.ACCOUNT_ID).deliverWith(clients.sqs())
                     .stateFile(dataDir == null ? null : dataDir.resolve("sns").resolve("topics.json"))
                     .start())).join();
             started.push(snsServer.value());
-
-            LocalAwsEndpoints endpoints = new LocalAwsEndpoints(dynamoDbServer.value().endpoint(), sqsEndpoint,
-                    s3Server.value().endpoint(), snsServer.value().endpoint(), Region.of(config.region()),
-                    config.accessKeyId(), config.secretAccessKey());
-            AwsClients clients = new AwsClients(endpoints);
-            started.push(clients);
 
             long provisionStart = System.nanoTime();
             LocalAwsEnvironment environment = new ResourceProvisioner(clients, config.queueVisibilityTimeout())

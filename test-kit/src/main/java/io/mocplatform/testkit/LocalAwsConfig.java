@@ -3,7 +3,6 @@ package io.mocplatform.testkit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How {@link LocalAws} runs the emulators: in memory (tests) or with a data directory (the devstack), on which
@@ -63,11 +62,6 @@ public record LocalAwsConfig(Path dataDir, String region, String environment, in
     /** A builder starting from the in-memory defaults. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The data directory, if the emulators persist their state. */
-    public Optional<Path> persistence() {
-        return Optional.ofNullable(dataDir);
     }
 
     /** A builder preset with this configuration. */
