@@ -8,6 +8,9 @@ variables {
   jwt_issuer          = "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example"
   jwt_audience        = ["client-id"]
   processor_image_tag = "0123abc"
+  # Zips from the artifacts bucket: the local Maven output may be rebuilt while the tests run.
+  artifacts_bucket     = "moc-platform-artifacts"
+  artifacts_key_prefix = "builds/0123abc/"
 }
 
 run "function_environment_matches_contract" {
