@@ -1,0 +1,295 @@
+package io.mocplatform.devstack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mocplatform.devstack.console.Console;
+import io.mocplatform.devstack.contract.PlatformContract;
+import io.mocplatform.devstack.demo.DemoScenario;
+import io.mocplatform.devstack.gateway.HttpApiGateway;
+import io.mocplatform.devstack.gateway.JwtAuthorizer;
+import io.mocplatform.devstack.gateway.JwtIssuer;
+import io.mocplatform.devstack.gateway.JwtSettings;
+import io.mocplatform.devstack.gateway.RouteTable;
+import io.mocplatform.devstack.gateway.SigningKeys;
+import io.mocplatform.devstack.lambda.FunctionArtifacts;
+import io.mocplatform.devstack.lambda.FunctionSettings;
+import io.mocplatform.devstack.lambda.InvocationResult;
+import io.mocplatform.devstack.lambda.LocalFunction;
+import io.mocplatform.devstack.sns.AlertLog;
+import io.mocplatform.devstack.sqs.EventSourceMapping;
+import io.mocplatform.testkit.LocalAws;
+import io.mocplatform.testkit.LocalAwsConfig;
+import io.mocplatform.testkit.LocalAwsEnvironment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The running system: the emulators (test-kit's {@link LocalAws}, persistent in the data directory), the four
+ * functions from their Lambda zips, the HTTP API front and the SQS event source mappings, wired from the
+ * platform contract.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final String ENDPOINTS_FILE = "endpoints.json";
+    private static final String PROCESSOR = "drawing-processor";
+    private static final String DLQ_HANDLER = "dlq-handler";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StackOptions options;
+    private final Console console;
+    private final LocalAws aws;
+    private final Map<String, LocalFunction> functions;
+    private final HttpApiGateway gateway;
+    private final List<EventSourceMapping> mappings;
+    private final AlertLog alerts;
+    private final JwtIssuer issuer;
+    private final Duration startup;
+    private final Deque<AutoCloseable> toClose;
+
+    private Stack(StackOptions options, Console console, LocalAws aws, Map<String, LocalFunction> functions,
+                  HttpApiGateway gateway, List<EventSourceMapping> mappings, AlertLog alerts, JwtIssuer issuer,
+                  Duration startup, Deque<AutoCloseable> toClose) {
+        this.options = options;
+        this.console = console;
+        this.aws = aws;
+        this.functions = functions;
+        this.gateway = gateway;
+        this.mappings = mappings;
+        this.alerts = alerts;
+        this.issuer = issuer;
+        this.startup = startup;
+        this.toClose = toClose;
+    }
+
+    /** Starts everything and returns once the API accepts requests. */
+    public static Stack start(StackOptions options, Console console) {
+        long begin = System.nanoTime();
+        Clock clock = Clock.systemUTC();
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            Path dataDir = options.dataDir().toAbsolutePath();
+            Files.createDirectories(dataDir);
+            PlatformContract contract = PlatformContract.embedded();
+
+            int port = options.port();
+            LocalAws aws = LocalAws.start(LocalAwsConfig.builder().dataDir(dataDir).region(options.region())
+                    .environment(options.environment()).queueVisibilityTimeout(options.visibilityTimeout())
+                    .dynamoDbPort(port == 0 ? 0 : port + 1).sqsPort(port == 0 ? 0 : port + 2)
+                    .s3Port(port == 0 ? 0 : port + 3).snsPort(port == 0 ? 0 : port + 4).build());
+            started.push(aws);
+            console.info(aws.startupTimes().toString());
+            LocalAwsEnvironment environment = aws.environment();
+
+            FunctionArtifacts artifacts = FunctionArtifacts.standard(
+                    Path.of(System.getProperty("java.io.tmpdir"), "moc-devstack-functions"));
+            Map<String, LocalFunction> functions = new LinkedHashMap<>();
+            for (PlatformContract.Function function : contract.functions().values()) {
+                LocalFunction local = new LocalFunction(settings(function, environment, options), artifacts, clock,
+                        line -> console.info(line));
+                functions.put(function.name(), local);
+                started.push(local);
+            }
+            warmUp(functions.values(), console);
+
+            SigningKeys keys = SigningKeys.inDataDir(dataDir);
+            JwtAuthorizer authorizer = new JwtAuthorizer(keys, JwtSettings.LOCAL, clock);
+            HttpApiGateway.Invoker invoker = (name, event) -> invoke(functions, name, event);
+            HttpApiGateway gateway = HttpApiGateway.start(port, new RouteTable(contract.routes()), authorizer, keys,
+                    invoker, console::request, clock);
+            started.push(gateway);
+
+            AlertLog alerts = new AlertLog(dataDir, console);
+            aws.sns().addPublishListener(alerts);
+
+            List<EventSourceMapping> mappings = new ArrayList<>();
+            for (PlatformContract.Function function : contract.functions().values()) {
+                function.sqsTrigger().ifPresent(trigger -> {
+                    QueueRef queue = queue(trigger.queue(), environment);
+                    EventSourceMapping mapping = EventSourceMapping.start(new EventSourceMapping.Settings(
+                            function.name(), queue.url(), queue.arn(), options.region(), trigger.batchSize(),
+                            trigger.reportBatchItemFailures()), aws.clients().sqs(),
+                            (name, event) -> invoke(functions, name, event), console::info);
+                    mappings.add(mapping);
+                    started.push(mapping);
+                });
+            }
+
+            JwtIssuer issuer = new JwtIssuer(keys, JwtSettings.LOCAL, clock);
+            Stack stack = new Stack(options, console, aws, functions, gateway, mappings, alerts, issuer,
+                    Duration.ofNanos(System.nanoTime() - begin), started);
+            stack.writeEndpoints(dataDir);
+            return stack;
+        } catch (IOException e) {
+            closeAll(started);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    public URI apiBaseUrl() {
+        return gateway.baseUrl();
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    public LocalAwsEnvironment environment() {
+        return aws.environment();
+    }
+
+    public Path dataDir() {
+        return options.dataDir().toAbsolutePath();
+    }
+
+    public Path alertFile() {
+        return alerts.file();
+    }
+
+    public JwtIssuer tokens() {
+        return issuer;
+    }
+
+    /** From the call to {@link #start} until the API accepted requests. */
+    public Duration startupTime() {
+        return startup;
+    }
+
+    /** Functions that could not start, with the reason. */
+    public Map<String, String> unavailableFunctions() {
+        Map<String, String> failed = new LinkedHashMap<>();
+        functions.forEach((name, function) -> {
+            if (function.initFailure() != null) {
+                failed.put(name, function.initFailure());
+            }
+        });
+        return failed;
+    }
+
+    /** The demo scenario against this stack, as user {@code demo-user}. */
+    public DemoScenario demoScenario(java.util.function.Consumer<String> progress) {
+        String token = issuer.issue("demo-user", Duration.ofHours(1), Map.of("email", "demo@example.com"));
+        return new DemoScenario(apiBaseUrl(), token, body -> aws.clients().sqs().sendMessage(b -> b
+                .queueUrl(environment().jobsQueueUrl()).messageBody(body)), alertFile(), progress);
+    }
+
+    /** Stops polling first, then the API, the functions and the emulators. */
+    @Override
+    public void close() {
+        closeAll(toClose);
+    }
+
+    private void writeEndpoints(Path dataDir) throws IOException {
+        LocalAwsEnvironment env = aws.environment();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("api", apiBaseUrl().toString());
+        root.put("jwks", apiBaseUrl().resolve("/.well-known/jwks.json").toString());
+        root.put("dynamodb", env.endpoints().dynamoDb().toString());
+        root.put("sqs", env.endpoints().sqs().toString());
+        root.put("s3", env.endpoints().s3().toString());
+        root.put("sns", env.endpoints().sns().toString());
+        root.put("region", env.endpoints().region().id());
+        root.put("access_key_id", env.endpoints().accessKeyId());
+        root.put("secret_access_key", env.endpoints().secretAccessKey());
+        root.put("environment", env.name());
+        ObjectNode tables = root.putObject("tables");
+        tables.put("jobs", env.resources().jobsTable());
+        tables.put("images", env.resources().imagesTable());
+        ObjectNode queues = root.putObject("queues");
+        queues.put("jobs", env.jobsQueueUrl());
+        queues.put("jobs_dlq", env.jobsDlqUrl());
+        ObjectNode buckets = root.putObject("buckets");
+        buckets.put("images", env.resources().imagesBucket());
+        buckets.put("drawings", env.resources().drawingsBucket());
+        root.put("alerts_topic", env.alertsTopicArn());
+        ObjectNode jwt = root.putObject("jwt");
+        jwt.put("issuer", JwtSettings.LOCAL.issuer());
+        jwt.put("audience", JwtSettings.LOCAL.audience());
+        root.put("sns_messages", alerts.file().toString());
+        Files.writeString(dataDir.resolve(ENDPOINTS_FILE), JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(root) + "\n");
+    }
+
+    private static InvocationResult invoke(Map<String, LocalFunction> functions, String name, byte[] event) {
+        LocalFunction function = functions.get(name);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + name);
+        }
+        return function.invoke(event);
+    }
+
+    /** Starts the functions side by side: each builds its own application context from its own jars. */
+    private static void warmUp(Iterable<LocalFunction> functions, Console console) {
+        try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Boolean>> starts = new ArrayList<>();
+            for (LocalFunction function : functions) {
+                starts.add(CompletableFuture.supplyAsync(function::warmUp, starter));
+            }
+            starts.forEach(CompletableFuture::join);
+        }
+    }
+
+    static FunctionSettings settings(PlatformContract.Function function, LocalAwsEnvironment environment,
+                                     StackOptions options) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        Map<String, String> available = environment.environmentVariables();
+        // Exactly the variables the contract gives this function (what Terraform sets), nothing more.
+        for (String name : function.env()) {
+            if (available.containsKey(name)) {
+                variables.put(name, available.get(name));
+            }
+        }
+        String lambdaName = function.name() + "-" + environment.name();
+        boolean processor = PROCESSOR.equals(function.name());
+        Duration timeout = processor ? options.processorTimeout()
+                : DLQ_HANDLER.equals(function.name()) ? options.dlqHandlerTimeout() : options.apiTimeout();
+        int memory = processor ? 3008 : 512;
+        // Set by Lambda itself in every function's environment.
+        variables.put("AWS_REGION", options.region());
+        variables.put("AWS_DEFAULT_REGION", options.region());
+        variables.put("AWS_LAMBDA_FUNCTION_NAME", lambdaName);
+        variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memory));
+        variables.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        variables.put("_HANDLER", function.handler());
+        return new FunctionSettings(function.name(), lambdaName, function.handler(), timeout, memory,
+                options.region(), variables, environment.micronautProperties());
+    }
+
+    private static QueueRef queue(String contractKey, LocalAwsEnvironment environment) {
+        return switch (contractKey) {
+            case "jobs_queue" -> new QueueRef(environment.jobsQueueUrl(), environment.jobsQueueArn());
+            case "jobs_dlq" -> new QueueRef(environment.jobsDlqUrl(), environment.jobsDlqArn());
+            default -> throw new IllegalStateException("the contract names an unknown queue: " + contractKey);
+        };
+    }
+
+    private record QueueRef(String url, String arn) {
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                System.err.println("devstack: " + e.getMessage());
+            }
+        }
+    }
+}
