@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Cold start of an API function against a plain-Java handler baseline, side by side in one hyperfine run:
+# each run is a fresh JVM, pinned to CPU 0, that creates the handler and answers one API Gateway event (a bad
+# id, so no AWS call is made), then exits. Reports mean times and the ratio function / baseline.
+#
+# Usage: tools/coldstart/measure.sh [job-api|image-api] [RUNS]        (default: job-api, 10 runs)
+# Needs: <module>/target/<module>-lambda.zip (./mvnw -B -DskipTests package), a JDK 21+ (JAVA_HOME, or the
+# Temurin 25 of this machine), hyperfine and taskset. EXTRA_CLASSPATH is appended to the function's classpath.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+module=${1:-job-api}
+runs=${2:-10}
+case "$module" in
+  job-api)   handler=io.mocplatform.jobapi.api.JobApiHandler;     event=status-bad-id.json ;;
+  image-api) handler=io.mocplatform.imageapi.api.ImageApiHandler; event=image-bad-id.json ;;
+  *) echo "unknown module $module (job-api or image-api)" >&2; exit 2 ;;
+esac
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+if ! "$java_home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  echo "a JDK 21+ is needed: set JAVA_HOME" >&2; exit 2
+fi
+command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install -y hyperfine)" >&2; exit 2; }
+zip="$root/$module/target/$module-lambda.zip"
+[ -f "$zip" ] || { echo "$zip is missing: build it first" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+unzip -q "$zip" -d "$work/function"
+"$java_home/bin/javac" --release 21 -d "$work/classes" -cp "$work/function/lib/*" "$root/tools/coldstart/ColdStart.java"
+classpath="$work/function/lib/*:$work/classes${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}"
+event_type=com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent
+event_file="$root/tools/coldstart/$event"
+
+# What Terraform sets on the function (contract/platform-contract.json), with harmless local values.
+export AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=cold AWS_SECRET_ACCESS_KEY=start AWS_XRAY_CONTEXT_MISSING=IGNORE_ERROR
+export APP_ENV=dev JOBS_TABLE=Jobs-dev DRAWINGS_BUCKET=drawings-lego-moc-dev IMAGES_TABLE=ImageMetadata-dev \
+  IMAGES_BUCKET=images-lego-moc-dev CDN_BASE_URL=https://cdn.invalid \
+  JOBS_QUEUE_URL=http://127.0.0.1:9/000000000000/drawing-jobs-dev
+
+run() { echo "taskset -c 0 $java_home/bin/java -XX:+UseSerialGC -cp $classpath ColdStart $1 $event_type $event_file"; }
+# Each must answer once before timing starts, or a broken start would be timed as a fast one.
+for handler_class in 'ColdStart$PlainHandler' "$handler"; do
+  taskset -c 0 "$java_home/bin/java" -XX:+UseSerialGC -cp "$classpath" ColdStart "$handler_class" "$event_type" \
+      "$event_file" 2>&1 >/dev/null | grep '^answered' >&2 \
+    || { echo "$handler_class did not answer an event; run it by hand to see why" >&2; exit 1; }
+done
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/result.json" \
+  -n plain-java "$(run 'ColdStart$PlainHandler')" -n "$module" "$(run "$handler")" >&2
+python3 - "$work/result.json" "$module" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+base, fn = r["plain-java"], r[sys.argv[2]]
+print(f"plain-java: mean {base['mean']*1000:.0f} ms (min {base['min']*1000:.0f})")
+print(f"{sys.argv[2]}: mean {fn['mean']*1000:.0f} ms (min {fn['min']*1000:.0f})")
+print(f"ratio {sys.argv[2]} / plain-java: {fn['mean']/base['mean']:.2f} (min/min {fn['min']/base['min']:.2f})")
+PY
