@@ -1,0 +1,43 @@
+package io.mocplatform.dlq;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the arrows pointing inward: api and adapters depend on the domain, never the other way round. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.mocplatform.dlq");
+
+    @Test
+    void shouldKeepDomainFreeOfAwsMicronautJsonAndOuterLayers() {
+        noClasses().that().resideInAPackage("io.mocplatform.dlq.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
+                        "io.micronaut..", "com.fasterxml..", "net.logstash..", "jakarta..",
+                        "io.mocplatform.model.persistence..", "io.mocplatform.function..",
+                        "io.mocplatform.dlq.api..", "io.mocplatform.dlq.adapters..", "io.mocplatform.dlq.config..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void shouldKeepAdaptersAndApiApart() {
+        noClasses().that().resideInAPackage("io.mocplatform.dlq.adapters..")
+                .should().dependOnClassesThat().resideInAPackage("io.mocplatform.dlq.api..").check(CLASSES);
+        noClasses().that().resideInAPackage("io.mocplatform.dlq.api..")
+                .should().dependOnClassesThat().resideInAPackage("io.mocplatform.dlq.adapters..").check(CLASSES);
+    }
+
+    @Test
+    void shouldKeepAdaptersPackagePrivate() {
+        // Micronaut's generated bean definitions ($Name$Definition) are public by necessity.
+        classes().that().resideInAPackage("io.mocplatform.dlq.adapters..").and().areTopLevelClasses()
+                .and().haveNameNotMatching(".*\\$.*")
+                .should().notBePublic().check(CLASSES);
+    }
+}
