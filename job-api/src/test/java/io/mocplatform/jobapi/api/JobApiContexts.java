@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Application contexts for the job API pointed at one emulated environment, the way Terraform configures it. */
-final class JobApiContexts {
+public final class JobApiContexts {
 
     private JobApiContexts() {
     }
 
-    static ApplicationContext start(LocalAwsEnvironment env, String queueUrl) {
+    public static ApplicationContext start(LocalAwsEnvironment env, String queueUrl) {
         Map<String, Object> properties = new HashMap<>(env.micronautProperties());
         properties.put("job-api.environment", env.name());
         properties.put("job-api.jobs-table", env.resources().jobsTable());
