@@ -53,4 +53,7 @@ base, fn = r["plain-java"], r[sys.argv[2]]
 print(f"plain-java: mean {base['mean']*1000:.0f} ms (min {base['min']*1000:.0f})")
 print(f"{sys.argv[2]}: mean {fn['mean']*1000:.0f} ms (min {fn['min']*1000:.0f})")
 print(f"ratio {sys.argv[2]} / plain-java: {fn['mean']/base['mean']:.2f} (min/min {fn['min']/base['min']:.2f})")
+# CPU time (user + system) is steadier than wall time on a shared machine: other load stretches the wall clock.
+cpu = lambda x: x["user"] + x["system"]
+print(f"cpu time: plain-java {cpu(base)*1000:.0f} ms, {sys.argv[2]} {cpu(fn)*1000:.0f} ms, ratio {cpu(fn)/cpu(base):.2f}")
 PY

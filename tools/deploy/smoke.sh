@@ -2,14 +2,14 @@
 # Post-traffic smoke check through API Gateway, as a signed-in test user would see the APIs: list routes answer
 # 200 JSON and an id that cannot exist answers 404 problem+json, on both APIs. Reads only.
 #
-# Usage: tools/deploy/smoke.sh TERRAFORM_OUTPUTS_JSON   (outputs with job_api.url and image_api.url)
+# Usage: tools/deploy/smoke.sh TERRAFORM_OUTPUTS_JSON   (outputs job_api_url and image_api_url)
 # A token comes from SMOKE_TOKEN, or is obtained from the Cognito user pool client with the test user's
 # credentials: SMOKE_COGNITO_CLIENT_ID, SMOKE_USERNAME, SMOKE_PASSWORD (the app client must allow
 # USER_PASSWORD_AUTH; the user owns no data in the environment).
 set -euo pipefail
 outputs=${1:?usage: smoke.sh TERRAFORM_OUTPUTS_JSON}
-job_api=$(jq -r '.job_api.value.url' "$outputs")
-image_api=$(jq -r '.image_api.value.url' "$outputs")
+job_api=$(jq -er '.job_api_url.value' "$outputs")
+image_api=$(jq -er '.image_api_url.value' "$outputs")
 
 token=${SMOKE_TOKEN:-}
 if [ -z "$token" ]; then
