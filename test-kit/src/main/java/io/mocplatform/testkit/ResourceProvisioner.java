@@ -10,6 +10,10 @@ import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -38,30 +42,33 @@ public final class ResourceProvisioner {
         this.visibilityTimeout = Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
     }
 
-    /** Creates (or finds) every resource of {@code environment} and describes them. */
+    /**
+     * Creates (or finds) every resource of {@code environment} and describes them. Tables, queues, buckets and the
+     * topic are created concurrently: each goes to another service, and the first use of each SDK client is
+     * mostly class loading, which overlaps well.
+     */
     public LocalAwsEnvironment provision(String environment) {
         requireValidEnvironmentName(environment);
         PlatformNames.Resources names = PlatformNames.Resources.forEnvironment(environment);
+        try (ExecutorService pool = Executors.newFixedThreadPool(5)) {
+            CompletableFuture<Void> jobsTable = CompletableFuture.runAsync(
+                    () -> JobTable.definition(names.jobsTable()).createIfAbsent(clients.dynamoDb()), pool);
+            CompletableFuture<Void> imagesTable = CompletableFuture.runAsync(
+                    () -> ImageTable.definition(names.imagesTable()).createIfAbsent(clients.dynamoDb()), pool);
+            CompletableFuture<Queues> queues = CompletableFuture.supplyAsync(() -> createQueues(names), pool);
+            CompletableFuture<Void> buckets = CompletableFuture.runAsync(() -> {
+                createBucket(names.imagesBucket());
+                createBucket(names.drawingsBucket());
+            }, pool);
+            CompletableFuture<String> topic = CompletableFuture.supplyAsync(
+                    () -> clients.sns().createTopic(b -> b.name(names.alertsTopic())).topicArn(), pool);
+            join(CompletableFuture.allOf(jobsTable, imagesTable, queues, buckets, topic));
 
-        JobTable.definition(names.jobsTable()).createIfAbsent(clients.dynamoDb());
-        ImageTable.definition(names.imagesTable()).createIfAbsent(clients.dynamoDb());
-
-        String dlqUrl = createQueue(names.jobsDlq(), Map.of(
-                QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(DLQ_RETENTION)));
-        String dlqArn = queueArn(dlqUrl);
-        String queueUrl = createQueue(names.jobsQueue(), Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, seconds(visibilityTimeout),
-                QueueAttributeName.REDRIVE_POLICY, redrivePolicy(dlqArn)));
-        String queueArn = queueArn(queueUrl);
-
-        createBucket(names.imagesBucket());
-        createBucket(names.drawingsBucket());
-
-        String topicArn = clients.sns().createTopic(b -> b.name(names.alertsTopic())).topicArn();
-
-        String cdnBaseUrl = clients.endpoints().s3().resolve("/" + names.imagesBucket()).toString();
-        return new LocalAwsEnvironment(environment, clients.endpoints(), names, queueUrl, queueArn, dlqUrl, dlqArn,
-                topicArn, cdnBaseUrl);
+            String cdnBaseUrl = clients.endpoints().s3().resolve("/" + names.imagesBucket()).toString();
+            Queues created = queues.join();
+            return new LocalAwsEnvironment(environment, clients.endpoints(), names, created.url(), created.arn(),
+                    created.dlqUrl(), created.dlqArn(), topic.join(), cdnBaseUrl);
+        }
     }
 
     /** The redrive policy Terraform sets on the drawing-jobs queue. */
@@ -74,6 +81,31 @@ public final class ResourceProvisioner {
         if (environment == null || !ENVIRONMENT_NAME.matcher(environment).matches()) {
             throw new IllegalArgumentException("environment name must match " + ENVIRONMENT_NAME
                     + " (it ends up in bucket names): " + environment);
+        }
+    }
+
+    private record Queues(String url, String arn, String dlqUrl, String dlqArn) {
+    }
+
+    private Queues createQueues(PlatformNames.Resources names) {
+        String dlqUrl = createQueue(names.jobsDlq(), Map.of(
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(DLQ_RETENTION)));
+        String dlqArn = queueArn(dlqUrl);
+        String queueUrl = createQueue(names.jobsQueue(), Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, seconds(visibilityTimeout),
+                QueueAttributeName.REDRIVE_POLICY, redrivePolicy(dlqArn)));
+        return new Queues(queueUrl, queueArn(queueUrl), dlqUrl, dlqArn);
+    }
+
+    /** Waits and rethrows the first failure as it was thrown (an SDK exception, not a wrapper). */
+    private static void join(CompletableFuture<Void> all) {
+        try {
+            all.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
