@@ -48,6 +48,18 @@ class OfflineDrawingAnalyzerTest {
     }
 
     @Test
+    void shouldReadLegendRows_whenTheyShareTheirLineWithPlanLabels() {
+        Analysis analysis = analyze(
+                page(1, "LEGEND", "CR-101\tDC-101\tMOT\tMotion Sensor", "ROOM 1.1\tROOM 1.2\tEX\tExit Sign",
+                        "NOTE: ALL DEVICES TO BE LABELLED", "MOT-4 EX-2 DC-101"));
+
+        assertThat(component(analysis, "MOT-4").type()).isEqualTo("motion_sensor");
+        assertThat(component(analysis, "EX-2").type()).isEqualTo("exit_sign");
+        assertThat(analysis.components()).extracting(Component::tag).containsExactly("CR-101", "DC-101", "EX-2",
+                "MOT-4");
+    }
+
+    @Test
     void shouldNotReadTableRowsAsLegend_whenNoLegendHeadingPrecedesThem() {
         Analysis analysis = analyze(page(1, "KP\tSomething Else", "KP-1"));
 
