@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -155,7 +156,7 @@ public final class SnsStandIn implements AutoCloseable {
                     .map(t -> SnsXml.element("TopicArn", t.arn())).toList()));
             case "GetTopicAttributes" -> {
                 var topic = registry.topic(request.require("TopicArn"));
-                var attributes = new java.util.LinkedHashMap<>(topic.attributes());
+                Map<String, String> attributes = new LinkedHashMap<>(topic.attributes());
                 attributes.put("TopicArn", topic.arn());
                 attributes.put("SubscriptionsConfirmed",
                         Integer.toString(registry.subscriptionsOf(topic.arn()).size()));

@@ -1,6 +1,7 @@
 package io.mocplatform.testkit.sns;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,7 +52,7 @@ final class SnsXml {
     }
 
     /** An attribute map in the query protocol's shape: {@code <entry><key/><value/></entry>}. */
-    static String entries(String name, java.util.Map<String, String> values) {
+    static String entries(String name, Map<String, String> values) {
         StringBuilder xml = new StringBuilder("<").append(name).append('>');
         values.forEach((key, value) -> xml.append("<entry>").append(element("key", key))
                 .append(element("value", value)).append("</entry>"));
