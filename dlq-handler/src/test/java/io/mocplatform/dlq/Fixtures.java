@@ -25,7 +25,8 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A job the processor gave up on mid-way: processing, three attempts, a retryable error at drawing_analysis. */
+    /** A job the processor gave up on mid-way: processing, three attempts, a retryable error at drawing_analysis,
+     * the last delivery's lease lapsed. */
     public static Job stuckJob(String jobId, Instant createdAt) {
         return Job.queued(jobId, OWNER, "drw_abcdefghijklmnopqrst", "drawings/user-1/drw_abcdefghijklmnopqrst.pdf",
                         createdAt, "corr-" + jobId, null, null).toBuilder()
@@ -34,7 +35,7 @@ public final class Fixtures {
                 .currentStage(JobStage.DRAWING_ANALYSIS)
                 .attempts(3)
                 .leaseOwner("delivery-3")
-                .leaseExpiresAt(createdAt.plusSeconds(900))
+                .leaseExpiresAt(createdAt)
                 .error(new JobError(LAST_ERROR_TYPE, LAST_ERROR_MESSAGE, true, JobStage.DRAWING_ANALYSIS))
                 .build();
     }

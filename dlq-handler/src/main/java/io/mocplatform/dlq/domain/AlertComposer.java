@@ -189,19 +189,25 @@ public final class AlertComposer {
         t.append("\nLogs Insights (job-api, drawing-processor and dlq-handler log groups):\n  ")
                 .append(a.logsInsightsQuery()).append("\n\nRunbook: ").append(a.runbookUrl())
                 .append("\n\nWhat to do next:\n");
-        int step = 1;
-        t.append("  ").append(step++).append(". ").append(a.storm() != null
-                ? "Find the common cause: run the query above over the window, then open a trace of one job."
-                : "Find the cause with the query and the X-Ray trace above.").append('\n');
-        if (a.kind() == AlertKind.POISON_MESSAGE || a.kind() == AlertKind.UNKNOWN_JOB) {
-            t.append("  ").append(step++).append(". Fix whatever wrote this message; redriving it will not help.\n");
-        } else {
-            t.append("  ").append(step++).append(". After the fix, move the dead messages back to the jobs queue:\n")
-                    .append("     ").append(a.redriveCommand()).append('\n');
-        }
-        if (a.replayHint() != null) {
-            t.append("  ").append(step).append(". Or replay only this job: ").append(a.replayHint()).append('\n');
-        }
+        t.append(switch (a.kind()) {
+            case DEAD_LETTERED_JOB -> """
+                      1. Find the cause with the query and the X-Ray trace above.
+                      2. After the fix, replay this job: %s (the owner's client, or the operator replay in the runbook).
+                      3. Dead messages still waiting on the DLQ go back to the jobs queue with:
+                         %s
+                    """.formatted(a.replayHint(), a.redriveCommand());
+            case DEAD_LETTER_STORM -> """
+                      1. Find the common cause: run the query above over the window, then open one job's trace.
+                      2. Pause this handler's trigger so further dead messages stay on the DLQ (runbook), and fix.
+                      3. Move the waiting dead messages back to the jobs queue:
+                         %s
+                      4. Replay the jobs this handler already marked failed (runbook lists them).
+                    """.formatted(a.redriveCommand());
+            case POISON_MESSAGE, UNKNOWN_JOB -> """
+                      1. Find what wrote this message with the query above.
+                      2. Fix the producer; redriving this message will not help.
+                    """;
+        });
         t.append("\nDedup key: ").append(a.dedupKey()).append('\n');
         return t.toString();
     }

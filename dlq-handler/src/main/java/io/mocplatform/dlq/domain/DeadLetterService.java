@@ -69,19 +69,22 @@ public final class DeadLetterService {
                 return new DeadLetterOutcome(Disposition.JOB_ALREADY_FINISHED,
                         composer.forJob(letter, job, cause, now), null);
             }
+            if (job.status() == JobStatus.PROCESSING && job.leaseExpiresAt() != null
+                    && job.leaseExpiresAt().isAfter(now)) {
+                // A live lease means a newer delivery (e.g. after a retry) is working on the job right now; this
+                // dead message is older. Come back once that delivery has finished or its lease has lapsed.
+                return new DeadLetterOutcome(Disposition.JOB_BUSY, composer.forJob(letter, job, cause, now), null);
+            }
             boolean marked = Cause.isMarked(job);
-            boolean alerted = job.alertedAt() != null;
-            if (marked && alerted) {
+            // alerted_at only counts for the current death: a job retried after an earlier one still carries it.
+            if (marked && job.alertedAt() != null) {
                 return new DeadLetterOutcome(Disposition.ALREADY_ALERTED, composer.forJob(letter, job, cause, now),
                         null);
             }
-            Job.Builder change = job.toBuilder().updatedAt(now);
+            Job.Builder change = job.toBuilder().updatedAt(now).alertedAt(now);
             if (!marked) {
                 change.status(JobStatus.FAILED).leaseOwner(null).leaseExpiresAt(null)
                         .error(new JobError(Cause.DEAD_LETTERED, cause.message(), true, cause.stage()));
-            }
-            if (!alerted) {
-                change.alertedAt(now);
             }
             Job saved;
             try {
@@ -98,9 +101,6 @@ public final class DeadLetterService {
                 continue;
             }
             DeadLetterAlert facts = composer.forJob(letter, saved, cause, now);
-            if (alerted) {
-                return new DeadLetterOutcome(Disposition.ALREADY_ALERTED, facts, null);
-            }
             DeadLetterOutcome outcome = deliver(facts, now);
             if (outcome.retry()) {
                 releaseJobClaim(saved, job.error(), now);

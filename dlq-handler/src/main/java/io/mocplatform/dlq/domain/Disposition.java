@@ -14,6 +14,8 @@ public enum Disposition {
     ALREADY_ALERTED,
     /** The job completed or was cancelled meanwhile: left as it is, nobody needs paging. */
     JOB_ALREADY_FINISHED,
+    /** A newer delivery holds a live lease on the job: try again later rather than fail a job in progress. */
+    JOB_BUSY,
     /** The alert could not be published: the message goes back to the queue to be tried again. */
     PUBLISH_FAILED;
 

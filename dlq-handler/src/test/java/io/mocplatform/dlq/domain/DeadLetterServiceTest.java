@@ -99,6 +99,34 @@ class DeadLetterServiceTest {
     }
 
     @Test
+    void shouldAlertAgain_whenAJobRetriedAfterAnEarlierDeathDiesAgain() {
+        jobs.put(Fixtures.stuckJob(JOB_ID, NOW));
+        service.handle(letterFor(JOB_ID, "m1"));
+        Job retried = jobs.rows.get(JOB_ID).toBuilder().status(JobStatus.PROCESSING).error(null).build();
+        jobs.rows.put(JOB_ID, retried);
+        now.set(NOW.plus(Duration.ofHours(2)));
+
+        DeadLetterOutcome secondDeath = service.handle(letterFor(JOB_ID, "m2"));
+
+        assertThat(secondDeath.disposition()).isEqualTo(Disposition.ALERTED);
+        assertThat(publisher.sent).hasSize(2);
+        assertThat(jobs.rows.get(JOB_ID).alertedAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void shouldComeBackLaterWithoutTouchingTheJob_whenANewerDeliveryHoldsALiveLease() {
+        Job busy = jobs.put(Fixtures.stuckJob(JOB_ID, NOW).toBuilder().leaseOwner("delivery-after-retry")
+                .leaseExpiresAt(NOW.plusSeconds(600)).build());
+
+        DeadLetterOutcome outcome = service.handle(letterFor(JOB_ID, "m1"));
+
+        assertThat(outcome.disposition()).isEqualTo(Disposition.JOB_BUSY);
+        assertThat(outcome.retry()).isTrue();
+        assertThat(jobs.rows.get(JOB_ID)).isEqualTo(busy);
+        assertThat(publisher.sent).isEmpty();
+    }
+
+    @Test
     void shouldLeaveCancelledJobAlone() {
         Job cancelled = jobs.put(Fixtures.stuckJob(JOB_ID, NOW).toBuilder().status(JobStatus.CANCELLED).build());
 
@@ -172,7 +200,7 @@ class DeadLetterServiceTest {
             assertThat(n.payload().kind()).isEqualTo(AlertKind.POISON_MESSAGE);
             assertThat(n.payload().rawBody()).isEqualTo("\\u001b[2Jgarbage");
             assertThat(n.payload().dedupKey()).isEqualTo("dlq/prod/message/m-poison");
-            assertThat(n.text()).contains("redriving it will not help").doesNotContain("\u001b");
+            assertThat(n.text()).contains("redriving this message will not help").doesNotContain("\u001b");
         });
     }
 
