@@ -20,7 +20,8 @@ import java.util.Optional;
  * without another table: {@code job_id = "alert-window#<window start>"} counts dead messages per storm window
  * (atomic {@code ADD}) and holds the window's one storm-alert claim; {@code job_id = "alert-message#<message id>"}
  * is the alert claim of a message that has no job row. The items carry no {@code owner}, so they never show up in
- * OwnerIndex (job listings), and they expire through the table's TTL.
+ * OwnerIndex (job listings), and they expire through the table's TTL. Only GetItem/UpdateItem are used, the two
+ * actions the function's IAM policy grants on the table.
  */
 @Singleton
 class DynamoDbAlertLedger implements AlertLedger {
@@ -44,15 +45,14 @@ class DynamoDbAlertLedger implements AlertLedger {
 
     @Override
     public boolean claimMessageAlert(String messageId, Instant claimedAt, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(JobTable.JOB_ID, s(MESSAGE_PREFIX + messageId));
-        item.put(MESSAGE_ID, s(messageId));
-        item.put(JobTable.ALERTED_AT, s(claimedAt.toString()));
-        item.put(JobTable.TTL, n(expiresAt.getEpochSecond()));
         try {
-            dynamoDb.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#id)")
-                    .expressionAttributeNames(Map.of("#id", JobTable.JOB_ID)));
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(MESSAGE_PREFIX + messageId))
+                    .updateExpression("SET #at = :at, #mid = :mid, #ttl = :ttl")
+                    .conditionExpression("attribute_not_exists(#at)")
+                    .expressionAttributeNames(Map.of("#at", JobTable.ALERTED_AT, "#mid", MESSAGE_ID,
+                            "#ttl", JobTable.TTL))
+                    .expressionAttributeValues(Map.of(":at", s(claimedAt.toString()), ":mid", s(messageId),
+                            ":ttl", n(expiresAt.getEpochSecond()))));
             return true;
         } catch (ConditionalCheckFailedException claimedBefore) {
             return false;
@@ -62,7 +62,8 @@ class DynamoDbAlertLedger implements AlertLedger {
     @Override
     public void releaseMessageAlert(String messageId, Instant claimedAt) {
         try {
-            dynamoDb.deleteItem(r -> r.tableName(table).key(key(MESSAGE_PREFIX + messageId))
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(MESSAGE_PREFIX + messageId))
+                    .updateExpression("REMOVE #at")
                     .conditionExpression("#at = :at")
                     .expressionAttributeNames(Map.of("#at", JobTable.ALERTED_AT))
                     .expressionAttributeValues(Map.of(":at", s(claimedAt.toString()))));
