@@ -1,0 +1,132 @@
+package io.mocplatform.dlq.api;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import io.mocplatform.dlq.domain.AlertPublishException;
+import io.mocplatform.dlq.domain.DeadLetterPolicy;
+import io.mocplatform.dlq.domain.DeadLetterService;
+import io.mocplatform.dlq.domain.WindowCounts;
+import io.mocplatform.dlq.domain.port.AlertLedger;
+import io.mocplatform.dlq.domain.port.AlertPublisher;
+import io.mocplatform.dlq.domain.port.JobRepository;
+import io.mocplatform.function.lambda.CurrentLambdaContext;
+import io.mocplatform.function.metrics.Metrics;
+import io.mocplatform.function.sqs.SqsBatch;
+import io.mocplatform.model.job.Job;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one structured log line per dead message, as CloudWatch Logs Insights will read it (JSON encoder). */
+class DeadLetterProcessorTest {
+
+    private final JsonMapper json = ObjectMapper.getDefault();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final LogstashEncoder encoder = new LogstashEncoder();
+    private final Logger logger = (Logger) LoggerFactory.getLogger(DeadLetterProcessor.class);
+    private final List<String> metrics = new ArrayList<>();
+    private boolean publishFails;
+
+    @BeforeEach
+    void capture() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        encoder.setContext(context);
+        encoder.start();
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    @AfterEach
+    void release() {
+        logger.detachAppender(appender);
+    }
+
+    private DeadLetterProcessor processor() {
+        JobRepository noJobs = new JobRepository() {
+            @Override public Optional<Job> find(String jobId) { return Optional.empty(); }
+            @Override public Job save(Job job) { throw new AssertionError("nothing to save"); }
+        };
+        AlertLedger ledger = new AlertLedger() {
+            @Override public boolean claimMessageAlert(String m, Instant at, Instant exp) { return true; }
+            @Override public void releaseMessageAlert(String m, Instant at) { }
+            @Override public WindowCounts countDeadMessage(Instant s, Instant e, String t, Instant exp) {
+                return new WindowCounts(1, Map.of(t, 1L));
+            }
+            @Override public Optional<WindowCounts> claimStormAlert(Instant s, Instant at) { return Optional.empty(); }
+            @Override public void releaseStormAlert(Instant s, Instant at) { }
+        };
+        AlertPublisher publisher = n -> {
+            if (publishFails) {
+                throw new AlertPublishException("throttled", null);
+            }
+        };
+        DeadLetterPolicy policy = new DeadLetterPolicy("dev", "arn:q", "arn:dlq", 5, Duration.ofMinutes(15),
+                "docs/runbook.md", 256, Duration.ofDays(15));
+        DeadLetterService service = new DeadLetterService(noJobs, ledger, publisher, policy, Clock.systemUTC());
+        return new DeadLetterProcessor(new DeadLetterReader(json), service, json,
+                new Metrics(metrics::add, "dlq-handler"), new CurrentLambdaContext());
+    }
+
+    private static SQSEvent.SQSMessage poison() {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("m-1");
+        message.setBody("not json");
+        message.setAttributes(Map.of("ApproximateReceiveCount", "4"));
+        return message;
+    }
+
+    private JsonNode onlyLine() throws Exception {
+        assertThat(appender.list).hasSize(1);
+        return json.readValue(new String(encoder.encode(appender.list.get(0)), StandardCharsets.UTF_8), JsonNode.class);
+    }
+
+    @Test
+    void shouldWriteOneJsonLineWithEveryAlertFieldAndTheOutcome() throws Exception {
+        SqsBatch.Outcome outcome = processor().process(poison());
+
+        JsonNode line = onlyLine();
+        assertThat(outcome).isEqualTo(SqsBatch.Outcome.DONE);
+        assertThat(line.get("level").getStringValue()).isEqualTo("WARN");
+        assertThat(line.get("dlq_outcome").getStringValue()).isEqualTo("alerted");
+        assertThat(line.get("kind").getStringValue()).isEqualTo("poison_message");
+        assertThat(line.get("severity").getStringValue()).isEqualTo("high");
+        assertThat(line.get("message_id").getStringValue()).isEqualTo("m-1");
+        assertThat(line.get("receive_count").getIntValue()).isEqualTo(4);
+        assertThat(line.get("raw_body").getStringValue()).isEqualTo("not json");
+        assertThat(line.get("redrive_command").getStringValue()).contains("start-message-move-task");
+        assertThat(line.get("function").getStringValue()).isEqualTo("dlq-handler");
+        assertThat(metrics).singleElement().asString().contains("\"AlertsSent\":1.0", "\"dlq_outcome\":\"alerted\"");
+    }
+
+    @Test
+    void shouldLogAnErrorAndAskForRetry_whenTheAlertCannotBePublished() throws Exception {
+        publishFails = true;
+
+        SqsBatch.Outcome outcome = processor().process(poison());
+
+        JsonNode line = onlyLine();
+        assertThat(outcome).isEqualTo(SqsBatch.Outcome.RETRY);
+        assertThat(line.get("level").getStringValue()).isEqualTo("ERROR");
+        assertThat(line.get("dlq_outcome").getStringValue()).isEqualTo("publish_failed");
+        assertThat(metrics).singleElement().asString().contains("\"AlertFailures\":1.0");
+    }
+}
