@@ -40,6 +40,14 @@ public final class LogContext implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Marks the next invocation as a cold start again. SnapStart priming runs synthetic invocations before the
+     * snapshot; the first real invocation after a restore is still the cold one.
+     */
+    public static void markNextInvocationCold() {
+        FIRST_INVOCATION.set(true);
+    }
+
     /** The correlation id of the scope in progress on this thread, if any. */
     public static String currentCorrelationId() {
         return MDC.get(CORRELATION_ID);

@@ -6,6 +6,7 @@ import io.micronaut.core.order.OrderUtil;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.crac.OrderedResource;
 import io.mocplatform.function.lambda.CurrentLambdaContext;
+import io.mocplatform.function.logging.LogContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.crac.Context;
@@ -141,6 +142,7 @@ public class PrimingResource implements OrderedResource {
         // first invocation replaces both, but the snapshot should not carry them in between.
         lambdaContext.registerSingletons(null);
         MDC.clear();
+        LogContext.markNextInvocationCold();
     }
 
     private static <T> List<T> ordered(Iterable<? extends T> beans) {
