@@ -230,12 +230,15 @@ class DeadLetterHandlerIT {
 
     @Test
     void shouldSendOneAggregatedAlert_whenMoreJobsDieInOneWindowThanTheThreshold() {
+        // Pin the handler's clock inside one window; rows are dated a day earlier (lease lapsed, TTL far ahead:
+        // DynamoDB Local really deletes expired rows).
+        Instant windowStart = Instant.now().truncatedTo(ChronoUnit.HOURS);
         DeadLetterHandler handler = handler(Map.of("dlq.storm-threshold", 2, "dlq.storm-window", "1h",
-                "test.fixed-clock", "2026-01-01T10:07:00Z"));
+                "test.fixed-clock", windowStart.plus(Duration.ofMinutes(7)).toString()));
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         List<String> jobIds = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Job job = storeJob(Fixtures.stuckJob(ids.newJobId(), Instant.parse("2026-01-01T09:00:00Z")));
+            Job job = storeJob(Fixtures.stuckJob(ids.newJobId(), Instant.now().minus(Duration.ofDays(1))));
             if (i == 4) {
                 job = storeJobReplacing(job.toBuilder().error(null).build());
             }
@@ -260,11 +263,11 @@ class DeadLetterHandlerIT {
         DeadLetterAlert storm = alerts.stream().map(Alert::body).filter(b -> b.kind() == AlertKind.DEAD_LETTER_STORM)
                 .findFirst().orElseThrow();
         assertThat(storm.severity()).isEqualTo(AlertSeverity.CRITICAL);
-        assertThat(storm.storm().windowStart()).isEqualTo(Instant.parse("2026-01-01T10:00:00Z"));
-        assertThat(storm.storm().windowEnd()).isEqualTo(Instant.parse("2026-01-01T11:00:00Z"));
+        assertThat(storm.storm().windowStart()).isEqualTo(windowStart);
+        assertThat(storm.storm().windowEnd()).isEqualTo(windowStart.plus(Duration.ofHours(1)));
         assertThat(storm.storm().deadMessages()).isEqualTo(3);
         assertThat(storm.storm().countsByErrorType()).containsEntry(Fixtures.LAST_ERROR_TYPE, 3L);
-        assertThat(storm.dedupKey()).isEqualTo("dlq/" + env.name() + "/storm/2026-01-01T10:00:00Z");
+        assertThat(storm.dedupKey()).isEqualTo("dlq/" + env.name() + "/storm/" + windowStart);
         assertThat(alerts.stream().filter(a -> a.body().kind() == AlertKind.DEAD_LETTER_STORM).findFirst()
                 .orElseThrow().attributes()).containsEntry("severity", "critical");
     }
