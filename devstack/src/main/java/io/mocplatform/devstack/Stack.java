@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mocplatform.devstack.console.Console;
 import io.mocplatform.devstack.contract.PlatformContract;
+import io.mocplatform.devstack.demo.DemoDrawing;
 import io.mocplatform.devstack.demo.DemoScenario;
 import io.mocplatform.devstack.gateway.HttpApiGateway;
 import io.mocplatform.devstack.gateway.JwtAuthorizer;
@@ -60,10 +61,12 @@ public final class Stack implements AutoCloseable {
     private final JwtIssuer issuer;
     private final Duration startup;
     private final Deque<AutoCloseable> toClose;
+    private final FunctionArtifacts artifacts;
 
     private Stack(StackOptions options, Console console, LocalAws aws, Map<String, LocalFunction> functions,
                   HttpApiGateway gateway, List<EventSourceMapping> mappings, AlertLog alerts, JwtIssuer issuer,
-                  Duration startup, Deque<AutoCloseable> toClose) {
+                  Duration startup, Deque<AutoCloseable> toClose, FunctionArtifacts artifacts) {
+        this.artifacts = artifacts;
         this.options = options;
         this.console = console;
         this.aws = aws;
@@ -87,10 +90,11 @@ public final class Stack implements AutoCloseable {
             PlatformContract contract = PlatformContract.embedded();
 
             int port = options.port();
-            LocalAws aws = LocalAws.start(LocalAwsConfig.builder().dataDir(dataDir).region(options.region())
+            LocalAwsConfig config = LocalAwsConfig.builder().dataDir(dataDir).region(options.region())
                     .environment(options.environment()).queueVisibilityTimeout(options.visibilityTimeout())
                     .dynamoDbPort(port == 0 ? 0 : port + 1).sqsPort(port == 0 ? 0 : port + 2)
-                    .s3Port(port == 0 ? 0 : port + 3).snsPort(port == 0 ? 0 : port + 4).build());
+                    .s3Port(port == 0 ? 0 : port + 3).snsPort(port == 0 ? 0 : port + 4).build();
+            LocalAws aws = options.jsonLogs() ? LocalAws.start(config) : withoutBanner(() -> LocalAws.start(config));
             started.push(aws);
             console.info(aws.startupTimes().toString());
             LocalAwsEnvironment environment = aws.environment();
@@ -131,7 +135,7 @@ public final class Stack implements AutoCloseable {
 
             JwtIssuer issuer = new JwtIssuer(keys, JwtSettings.LOCAL, clock);
             Stack stack = new Stack(options, console, aws, functions, gateway, mappings, alerts, issuer,
-                    Duration.ofNanos(System.nanoTime() - begin), started);
+                    Duration.ofNanos(System.nanoTime() - begin), started, artifacts);
             stack.writeEndpoints(dataDir);
             return stack;
         } catch (IOException e) {
@@ -187,7 +191,25 @@ public final class Stack implements AutoCloseable {
     public DemoScenario demoScenario(java.util.function.Consumer<String> progress) {
         String token = issuer.issue("demo-user", Duration.ofHours(1), Map.of("email", "demo@example.com"));
         return new DemoScenario(apiBaseUrl(), token, body -> aws.clients().sqs().sendMessage(b -> b
-                .queueUrl(environment().jobsQueueUrl()).messageBody(body)), alertFile(), progress);
+                .queueUrl(environment().jobsQueueUrl()).messageBody(body)), alertFile(), demoDrawing(), progress);
+    }
+
+    /**
+     * The processor's own sample drawing (io.mocplatform.processor.sample.SampleDrawings, with its expected tags),
+     * read from the processor's zip in a throwaway loader; the devstack's small drawing when that is not there.
+     */
+    @SuppressWarnings("unchecked")
+    private DemoDrawing demoDrawing() {
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(artifacts.classPathOf(PROCESSOR),
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> samples = loader.loadClass("io.mocplatform.processor.sample.SampleDrawings");
+            Object drawing = samples.getMethod("drawing", int.class).invoke(null, 4);
+            byte[] pdf = (byte[]) drawing.getClass().getMethod("pdf").invoke(drawing);
+            Map<String, ?> expected = (Map<String, ?>) drawing.getClass().getMethod("expected").invoke(drawing);
+            return new DemoDrawing(pdf, expected.keySet(), "SampleDrawings.drawing(4)");
+        } catch (Exception | LinkageError notAvailable) {
+            return DemoDrawing.builtIn();
+        }
     }
 
     /** Stops polling first, then the API, the functions and the emulators. */
@@ -281,6 +303,20 @@ public final class Stack implements AutoCloseable {
     }
 
     private record QueueRef(String url, String arn) {
+    }
+
+    /**
+     * DynamoDB Local prints its configuration banner on standard output while it starts; nothing else writes
+     * then, so readable mode silences it for that moment (the console keeps its own stream).
+     */
+    private static <T> T withoutBanner(java.util.function.Supplier<T> start) {
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return start.get();
+        } finally {
+            System.setOut(out);
+        }
     }
 
     private static void closeAll(Deque<AutoCloseable> resources) {

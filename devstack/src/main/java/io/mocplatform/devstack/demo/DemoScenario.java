@@ -34,16 +34,19 @@ public final class DemoScenario {
     private final List<Step> steps = new ArrayList<>();
     private final Map<String, String> state = new LinkedHashMap<>();
     private final Consumer<String> progress;
+    private final DemoDrawing drawing;
 
     /**
      * @param apiBase         the API's base URL
      * @param token           a bearer token the API accepts
      * @param sendToJobsQueue sends a raw message body to the drawing-jobs queue (as a broken producer would)
      * @param alertFile       {@code sns-messages.jsonl} of the stack
+     * @param drawing         the drawing to process
      * @param progress        told about each step as it finishes
      */
     public DemoScenario(URI apiBase, String token, Consumer<String> sendToJobsQueue, Path alertFile,
-                        Consumer<String> progress) {
+                        DemoDrawing drawing, Consumer<String> progress) {
+        this.drawing = Objects.requireNonNull(drawing);
         this.api = new ApiClient(apiBase, token);
         this.sendToJobsQueue = Objects.requireNonNull(sendToJobsQueue);
         this.alertFile = Objects.requireNonNull(alertFile);
@@ -53,7 +56,7 @@ public final class DemoScenario {
     /** Runs every step in order. */
     public Report run() {
         byte[] png = SampleFiles.png();
-        byte[] pdf = SampleFiles.drawingPdf();
+        byte[] pdf = drawing.pdf();
 
         step("image: request an upload (POST /images)", null, () -> {
             ApiClient.Answer answer = api.post("/images", Map.of("filename", "red-brick.png",
@@ -89,7 +92,8 @@ public final class DemoScenario {
             JsonNode body = answer.json();
             state.put("drawing_id", required(body, "drawing_id"));
             uploadTarget(body.path("upload"), "drawing");
-            return "drawing_id=" + state.get("drawing_id");
+            return "drawing_id=" + state.get("drawing_id") + " (" + drawing.source() + ", " + pdf.length
+                    + " bytes)";
         });
         step("drawing: upload the PDF to the presigned URL", "drawing_id",
                 () -> upload("drawing", "application/pdf", pdf));
@@ -132,9 +136,14 @@ public final class DemoScenario {
             expect(answer, 200);
             List<String> rows = ScheduleRows.of(answer.text());
             state.put("schedule", String.join("\n", rows));
-            long found = SampleFiles.DEVICE_TAGS.stream().filter(tag -> answer.text().contains(tag)).count();
-            return rows.size() + " rows, " + found + " of " + SampleFiles.DEVICE_TAGS.size()
-                    + " device tags of the drawing found";
+            List<String> missing = drawing.expectedTags().stream().filter(tag -> !answer.text().contains(tag))
+                    .sorted().toList();
+            if (rows.isEmpty()) {
+                throw new StepFailure("the schedule is empty");
+            }
+            return rows.size() + " rows, " + (drawing.expectedTags().size() - missing.size()) + " of "
+                    + drawing.expectedTags().size() + " device tags of the drawing found"
+                    + (missing.isEmpty() ? "" : " (missing " + String.join(", ", missing) + ")");
         });
         step("auth: a request without a token is refused (401)", null, () -> {
             ApiClient.Answer answer = api.getWithoutToken("/jobs");
@@ -160,7 +169,13 @@ public final class DemoScenario {
             }
             throw new StepFailure("no alert within " + ALERT_DEADLINE.toSeconds() + " s");
         });
-        return new Report(List.copyOf(steps), Optional.ofNullable(state.get("schedule")).orElse(""));
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String key : List.of("image_id", "drawing_id", "job_id")) {
+            if (state.containsKey(key)) {
+                ids.put(key, state.get(key));
+            }
+        }
+        return new Report(List.copyOf(steps), Optional.ofNullable(state.get("schedule")).orElse(""), ids);
     }
 
     private void uploadTarget(JsonNode upload, String what) {
@@ -182,7 +197,9 @@ public final class DemoScenario {
         if ("POST".equalsIgnoreCase(method) && !fields.isEmpty()) {
             answer = api.presignedForm(url, fields, contentType, bytes);
         } else {
-            Map<String, String> headers = new LinkedHashMap<>(decode(state.get(what + ".headers")));
+            // Header names compare without case: a second Content-Type would break the signature.
+            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(decode(state.get(what + ".headers")));
             headers.putIfAbsent("Content-Type", contentType);
             answer = api.presigned(method, url, headers, bytes);
         }
@@ -310,8 +327,9 @@ public final class DemoScenario {
      *
      * @param steps    every step, in order
      * @param schedule the downloaded schedule's rows, one per line
+     * @param ids      ids of what the scenario created ({@code image_id}, {@code drawing_id}, {@code job_id})
      */
-    public record Report(List<Step> steps, String schedule) {
+    public record Report(List<Step> steps, String schedule, Map<String, String> ids) {
 
         public boolean passed() {
             return !steps.isEmpty() && steps.stream().allMatch(s -> s.outcome() == Step.Outcome.PASSED);

@@ -26,6 +26,7 @@ import java.util.zip.ZipInputStream;
  */
 public final class FunctionArtifacts {
 
+    private final Path preferred;
     private final List<Path> searchDirectories;
     private final Path cache;
 
@@ -35,33 +36,39 @@ public final class FunctionArtifacts {
      * @param cache             where unpacked artifacts are kept between runs
      */
     public FunctionArtifacts(List<Path> searchDirectories, Path cache) {
+        this(null, searchDirectories, cache);
+    }
+
+    private FunctionArtifacts(Path preferred, List<Path> searchDirectories, Path cache) {
+        this.preferred = preferred;
         this.searchDirectories = List.copyOf(searchDirectories);
         this.cache = cache;
     }
 
     /**
-     * The usual places: {@code -Ddevstack.functions.dir}, the {@code functions/} directory next to devstack.jar,
-     * and the modules' own {@code target/} directories when the jar runs from the source tree (so a function
-     * rebuilt on its own is picked up).
+     * The usual places: {@code -Ddevstack.functions.dir} when it holds the zip, else the newest of the
+     * {@code functions/} directory next to devstack.jar and the modules' own {@code target/} directories when the
+     * jar runs from the source tree (so a function rebuilt on its own is picked up).
      */
     public static FunctionArtifacts standard(Path cache) {
         List<Path> directories = new ArrayList<>();
         String configured = System.getProperty("devstack.functions.dir");
-        if (configured != null && !configured.isBlank()) {
-            directories.add(Path.of(configured));
-        }
+        Path preferred = configured == null || configured.isBlank() ? null : Path.of(configured);
         jarDirectory().ifPresent(dir -> {
             directories.add(dir.resolve("functions"));
             // devstack/target/devstack.jar -> the repository root holds <module>/target/<module>-lambda.zip
             Optional.ofNullable(dir.getParent()).map(Path::getParent).ifPresent(directories::add);
         });
         directories.add(Path.of("").toAbsolutePath());
-        return new FunctionArtifacts(directories, cache);
+        return new FunctionArtifacts(preferred, directories, cache);
     }
 
     /** The newest zip of the function among the search directories. */
     public Optional<Path> zipOf(String module) {
         String file = module + "-lambda.zip";
+        if (preferred != null && Files.isRegularFile(preferred.resolve(file))) {
+            return Optional.of(preferred.resolve(file));
+        }
         return searchDirectories.stream()
                 .flatMap(dir -> Stream.of(dir.resolve(file), dir.resolve(module).resolve("target").resolve(file)))
                 .filter(Files::isRegularFile)
@@ -71,7 +78,7 @@ public final class FunctionArtifacts {
     /** The jar URLs of the function's unpacked zip; throws when the module has not been built. */
     public URL[] classPathOf(String module) {
         Path zip = zipOf(module).orElseThrow(() -> new IllegalStateException(
-                module + "-lambda.zip not found in " + searchDirectories
+                module + "-lambda.zip not found in " + (preferred == null ? "" : preferred + ", ") + searchDirectories
                         + "; build it with ./mvnw -B -q -DskipTests install"));
         Path unpacked = unpack(module, zip);
         try (Stream<Path> jars = Files.list(unpacked.resolve("lib"))) {

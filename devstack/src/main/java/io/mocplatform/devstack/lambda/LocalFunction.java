@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -163,7 +164,12 @@ public final class LocalFunction implements AutoCloseable {
         while (root instanceof InvocationTargetException || (root.getCause() != null && root.getMessage() == null)) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        // Micronaut's messages carry the whole injection path over many lines: the first line says what failed,
+        // the last "Message:" line why.
+        List<String> lines = String.valueOf(root.getMessage()).lines().toList();
+        String why = lines.stream().filter(l -> l.startsWith("Message: ")).reduce((a, b) -> b)
+                .map(l -> " (" + l.substring("Message: ".length()) + ")").orElse("");
+        return root.getClass().getSimpleName() + ": " + (lines.isEmpty() ? "" : lines.getFirst()) + why;
     }
 
     /** One execution environment: loader, host, and the thread invocations run on. */
