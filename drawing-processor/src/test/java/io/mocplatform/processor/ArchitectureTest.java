@@ -54,7 +54,7 @@ class ArchitectureTest {
                 .and().areNotInterfaces().and().doNotHaveSimpleName("SsmParameterReader")
                 .and().areTopLevelClasses()
                 // Micronaut's generated bean definitions and introspections are public by necessity.
-                .and().haveSimpleNameNotStartingWith("$")
+                .and().haveNameNotMatching(".*\\.\\$.*")
                 .should().notBePublic().check(PRODUCTION);
     }
 }
