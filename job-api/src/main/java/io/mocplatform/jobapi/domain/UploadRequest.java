@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@link DrawingService}.
  *
  * @param owner       the caller
- * @param filename    the client's file name, kept only for the download's name
+ * @param filename    the client's file name; checked, not stored (the drawing id names the object)
  * @param contentType declared media type; must be {@value #PDF}
  * @param sizeBytes   declared size; the presigned upload only accepts exactly this many bytes
  */
