@@ -1,0 +1,141 @@
+package io.mocplatform.processor.it;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micronaut.json.tree.JsonNode;
+import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobStage;
+import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.processor.sample.SampleDrawings;
+import io.mocplatform.testkit.AwsClients;
+import io.mocplatform.testkit.LocalAwsEnvironment;
+import io.mocplatform.testkit.WithLocalAws;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The processor with {@code ANALYZER=gemini}: API key from (fake) SSM, Gemini faked by WireMock. */
+@WithLocalAws
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeminiProcessingIT {
+
+    private static final String GENERATE = "/v1beta/models/gemini-it:generateContent";
+    private static final String PARAMETER = "/moc-platform/it/gemini-api-key";
+
+    private WireMockServer fake;
+    private ProcessorHarness harness;
+    private CapturingMetricsSink metrics;
+
+    @BeforeAll
+    void start(LocalAwsEnvironment env, AwsClients aws) {
+        fake = new WireMockServer(options().dynamicPort());
+        fake.start();
+        harness = new ProcessorHarness(env, aws, Map.of(
+                "processor.analyzer", "gemini",
+                "processor.backoff-base", "1s",
+                "processor.backoff-cap", "2s",
+                "gemini.api-key-parameter", PARAMETER,
+                "gemini.model", "gemini-it",
+                "gemini.base-url", fake.baseUrl(),
+                "aws.services.ssm.endpoint-override", fake.baseUrl() + "/"));
+        metrics = harness.context.getBean(CapturingMetricsSink.class);
+    }
+
+    @AfterAll
+    void stop() {
+        harness.close();
+        fake.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        fake.resetAll();
+        metrics.clear();
+        harness.aws.sqs().purgeQueue(b -> b.queueUrl(harness.env.jobsQueueUrl()));
+        harness.aws.sqs().purgeQueue(b -> b.queueUrl(harness.env.jobsDlqUrl()));
+        fake.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"))
+                .willReturn(aResponse().withStatus(200).withBody("""
+                        {"Parameter":{"Name":"%s","Type":"SecureString","Value":"it-key"}}""".formatted(PARAMETER))));
+    }
+
+    @Test
+    void shouldCompleteWithTokensAndCost_whenGeminiAnswers() throws IOException {
+        fake.stubFor(post(urlEqualTo(GENERATE)).withHeader("x-goog-api-key", equalTo("it-key"))
+                .willReturn(aResponse().withStatus(200).withBody("""
+                        {"candidates":[{"content":{"parts":[{"text":"{\\"components\\":[{\\"tag\\":\\"CR-101\\",\\"type\\":\\"card_reader\\",\\"pages\\":[1,2],\\"description\\":\\"Card Reader\\"}]}"}]}}],
+                         "usageMetadata":{"promptTokenCount":20000,"candidatesTokenCount":1000}}""")));
+        String jobId = harness.submit(SampleDrawings.drawing(2).pdf());
+
+        assertThat(harness.deliver().returnedToQueue()).isFalse();
+
+        Job job = harness.job(jobId);
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.result().analyzer()).isEqualTo("gemini");
+        assertThat(job.result().componentCount()).isEqualTo(1);
+        assertThat(job.result().inputTokens()).isEqualTo(20_000);
+        assertThat(job.result().outputTokens()).isEqualTo(1_000);
+        assertThat(job.result().estimatedCostUsd()).isCloseTo(0.0085, org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode outcome = harness.json.readValue(metrics.documents().stream()
+                .filter(d -> d.contains("JobOutcome")).findFirst().orElseThrow(), JsonNode.class);
+        assertThat(outcome.get("InputTokens").getLongValue()).isEqualTo(20_000);
+        assertThat(outcome.get("OutputTokens").getLongValue()).isEqualTo(1_000);
+        assertThat(outcome.get("EstimatedCost").getDoubleValue()).isCloseTo(0.0085,
+                org.assertj.core.data.Offset.offset(1e-9));
+        Map<String, String> units = new java.util.HashMap<>();
+        outcome.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").values().forEach(definition ->
+                units.put(definition.get("Name").getStringValue(), definition.get("Unit").getStringValue()));
+        assertThat(units).containsEntry("InputTokens", "Count").containsEntry("OutputTokens", "Count")
+                .containsEntry("EstimatedCost", "None").containsEntry("JobOutcome", "Count");
+    }
+
+    @Test
+    void shouldBackOffByVisibility_andDeadLetterAfterThreeReceives_whenGeminiKeepsRateLimiting() {
+        fake.stubFor(post(urlEqualTo(GENERATE)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")
+                .withBody("{\"error\":{\"code\":429,\"status\":\"RESOURCE_EXHAUSTED\"}}")));
+        String jobId = harness.submit(SampleDrawings.drawing(2).pdf());
+
+        SqsEventSource.Delivery first = harness.deliver();
+
+        assertThat(first.returnedToQueue()).isTrue();
+        Job job = harness.job(jobId);
+        assertThat(job.status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(job.error().type()).isEqualTo("gemini_rate_limited");
+        assertThat(job.error().retryable()).isTrue();
+        assertThat(job.stagesCompleted()).containsExactly(JobStage.VALIDATION, JobStage.PDF_PROCESSING);
+        // Hidden for the server's 2 s hint, not the 120 s the receive asked for, and not returned at once.
+        assertThat(harness.events.deliverNext(ProcessorHarness.generous(), 0)).isEmpty();
+        for (int receive = 2; receive <= 3; receive++) {
+            SqsEventSource.Delivery again = await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(500))
+                    .until(() -> harness.events.deliverNext(ProcessorHarness.generous(), 1), java.util.Optional::isPresent)
+                    .orElseThrow();
+            assertThat(again.returnedToQueue()).isTrue();
+            assertThat(again.record().getAttributes()).containsEntry("ApproximateReceiveCount",
+                    Integer.toString(receive));
+        }
+
+        List<Message> dead = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            harness.events.deliverNext(ProcessorHarness.generous(), 0);
+            return harness.aws.sqs().receiveMessage(b -> b.queueUrl(harness.env.jobsDlqUrl())).messages();
+        }, messages -> !messages.isEmpty());
+        assertThat(dead.get(0).body()).contains(jobId);
+        fake.verify(3, postRequestedFor(urlEqualTo(GENERATE)));
+        fake.verify(1, postRequestedFor(urlEqualTo("/")));
+        assertThat(metrics.documents().stream().filter(d -> d.contains("\"pdf_processing\""))).hasSize(1);
+    }
+}
