@@ -179,7 +179,7 @@ public final class JobService {
             jobs.update(failed);
             LOG.warn("job {} marked failed: its message was not sent", job.jobId(), cause);
         } catch (RuntimeException writeFailed) {
-            // Nothing more can be done here; the alarm on this log line is the safety net for a stuck job.
+            // Nothing more can be done here: this ERROR line (job id included) is what an alarm must catch.
             writeFailed.addSuppressed(cause);
             LOG.error("job {} is queued without a message and could not be marked failed", job.jobId(), writeFailed);
         }

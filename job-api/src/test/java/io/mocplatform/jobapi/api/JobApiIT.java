@@ -131,6 +131,7 @@ class JobApiIT {
     void shouldReturn400_whenTheJsonIsMalformedOrMissing() {
         assertProblem(call(api.as(user()).post("/process-drawing", "{\"drawing_id\": ")), 400, "malformed_json");
         assertProblem(call(api.as(user()).post("/process-drawing", "[1, 2]")), 400, "malformed_json");
+        assertProblem(call(api.as(user()).post("/process-drawing", "   ")), 400, "missing_body");
         // An empty body is refused by Micronaut's binding before the controller, still as a 400 problem.
         assertProblem(call(api.as(user()).header("content-type", "application/json").post("/process-drawing", null)),
                 400, "invalid_request");
