@@ -31,7 +31,7 @@ public class ApiRequestFilter implements io.micronaut.core.order.Ordered {
 
     private final String functionName;
 
-    public ApiRequestFilter(@Value("${function.name:${micronaut.application.name:api}}") String functionName) {
+    public ApiRequestFilter(@Value("${micronaut.application.name:api}") String functionName) {
         this.functionName = functionName;
     }
 

@@ -25,7 +25,7 @@ public class Metrics {
     private final Environment environment;
     private final String function;
 
-    public Metrics(MetricsSink sink, @Value("${function.name:${micronaut.application.name:function}}") String function) {
+    public Metrics(MetricsSink sink, @Value("${micronaut.application.name:function}") String function) {
         this.function = function;
         this.environment = new SinkEnvironment(sink);
     }
