@@ -60,6 +60,8 @@ public final class JobApiBenchmark {
                 run("measured", iterations, framework, plain, jobId, true);
             }
         }
+        // Some emulator threads are not daemons and outlive close(); the run is over, so end the JVM.
+        System.exit(0);
     }
 
     private static void run(String phase, int iterations, JobApiHandler framework, PlainJobHandler plain,
