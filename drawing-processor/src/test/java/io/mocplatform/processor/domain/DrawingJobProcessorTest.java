@@ -25,7 +25,7 @@ class DrawingJobProcessorTest {
 
     private final InMemoryPorts.Jobs jobs = new InMemoryPorts.Jobs();
     private final InMemoryPorts.Drawings drawings = new InMemoryPorts.Drawings();
-    private final InMemoryPorts.Files2 files = new InMemoryPorts.Files2();
+    private final InMemoryPorts.WorkFiles files = new InMemoryPorts.WorkFiles();
     private final InMemoryPorts.WordAnalyzer analyzer = new InMemoryPorts.WordAnalyzer();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private DrawingJobProcessor processor;

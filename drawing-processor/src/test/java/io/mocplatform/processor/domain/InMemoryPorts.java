@@ -122,7 +122,7 @@ final class InMemoryPorts {
         }
     }
 
-    static final class Files2 implements PageStore, ResultStore {
+    static final class WorkFiles implements PageStore, ResultStore {
         final Map<String, Object> objects = new HashMap<>();
 
         @Override
