@@ -49,6 +49,7 @@ public final class ImageTable {
         var status = new WireNameConverter<>(ImageStatus.class, ImageStatus::wireName, ImageStatus::fromWireName);
         return StaticImmutableTableSchema.builder(ImageMetadata.class, ImageMetadata.Builder.class)
                 .newItemBuilder(ImageMetadata::builder, ImageMetadata.Builder::build)
+                .attributeConverterProviders(SortableInstantConverter.providers())
                 .addAttribute(String.class, a -> a.name(PK).getter(m -> ImageKeys.pk(m.imageId()))
                         .setter((b, v) -> { }).tags(StaticAttributeTags.primaryPartitionKey()))
                 .addAttribute(String.class, a -> a.name(SK).getter(m -> ImageKeys.METADATA)
@@ -59,7 +60,7 @@ public final class ImageTable {
                 .addAttribute(String.class, a -> a.name(GSI1SK)
                         .getter(m -> ImageKeys.uploadedSk(m.uploadedAt(), m.imageId())).setter((b, v) -> { })
                         .tags(StaticAttributeTags.secondarySortKey(PlatformNames.IMAGES_BY_USER_INDEX)))
-                .addAttribute(String.class, a -> a.name(GSI2PK).getter(m -> ImageKeys.albumPk(m.albumId()))
+                .addAttribute(String.class, a -> a.name(GSI2PK).getter(m -> ImageKeys.albumPk(m.owner(), m.albumId()))
                         .setter((b, v) -> { })
                         .tags(StaticAttributeTags.secondaryPartitionKey(PlatformNames.IMAGES_BY_ALBUM_INDEX)))
                 .addAttribute(String.class, a -> a.name(GSI2SK)

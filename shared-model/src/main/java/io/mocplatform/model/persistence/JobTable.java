@@ -73,6 +73,7 @@ public final class JobTable {
         var status = new WireNameConverter<>(JobStatus.class, JobStatus::wireName, JobStatus::fromWireName);
         return StaticImmutableTableSchema.builder(Job.class, Job.Builder.class)
                 .newItemBuilder(Job::builder, Job.Builder::build)
+                .attributeConverterProviders(SortableInstantConverter.providers())
                 .addAttribute(String.class, a -> a.name(JOB_ID).getter(Job::jobId).setter(Job.Builder::jobId)
                         .tags(StaticAttributeTags.primaryPartitionKey()))
                 .addAttribute(String.class, a -> a.name(OWNER).getter(Job::owner).setter(Job.Builder::owner)

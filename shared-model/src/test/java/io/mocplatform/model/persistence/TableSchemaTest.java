@@ -39,7 +39,7 @@ class TableSchemaTest {
                 .containsExactly("validation", "pdf_processing");
         assertThat(item.get("progress").m().get("pages_done").n()).isEqualTo("2");
         assertThat(item.get("result").m().get("counts_by_type").m().get("card_reader").n()).isEqualTo("3");
-        assertThat(item.get("created_at").s()).isEqualTo("2026-11-23T10:00:00Z");
+        assertThat(item.get("created_at").s()).isEqualTo("2026-11-23T10:00:00.000Z");
         assertThat(item).doesNotContainKeys("lease_owner", "alerted_at");
         assertThat(JobTable.SCHEMA.mapToItem(item)).isEqualTo(job);
     }
@@ -54,13 +54,13 @@ class TableSchemaTest {
         assertThat(item.get("PK").s()).isEqualTo("IMAGE#img_1");
         assertThat(item.get("SK").s()).isEqualTo("METADATA");
         assertThat(item.get("GSI1PK").s()).isEqualTo("USER#alice");
-        assertThat(item.get("GSI1SK").s()).isEqualTo("UPLOADED#2026-11-23T10:00:00Z#img_1");
+        assertThat(item.get("GSI1SK").s()).isEqualTo("UPLOADED#2026-11-23T10:00:00.000Z#img_1");
         assertThat(item.get("status").s()).isEqualTo("active");
         assertThat(item).doesNotContainKeys("GSI2PK", "GSI2SK");
         assertThat(ImageTable.SCHEMA.mapToItem(item)).isEqualTo(image);
 
         Map<String, AttributeValue> inAlbum = ImageTable.SCHEMA.itemToMap(image.toBuilder().albumId("alb_9").build(), true);
-        assertThat(inAlbum.get("GSI2PK").s()).isEqualTo("ALBUM#alb_9");
+        assertThat(inAlbum.get("GSI2PK").s()).isEqualTo("ALBUM#alice#alb_9");
         assertThat(inAlbum.get("GSI2SK").s()).isEqualTo(item.get("GSI1SK").s());
     }
 
@@ -74,5 +74,20 @@ class TableSchemaTest {
         assertThat(images.globalSecondaryIndexes()).extracting(i -> i.indexName())
                 .containsExactly("UserIndex", "AlbumIndex");
         assertThat(images.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
+    }
+
+    @Test
+    void shouldWriteInstantsWithFixedWidth_soTextOrderIsTimeOrder() {
+        Instant whole = Instant.parse("2026-11-23T10:00:00Z");
+        Instant later = Instant.parse("2026-11-23T10:00:00.001Z");
+        Instant tenth = Instant.parse("2026-11-23T10:00:00.1Z");
+        assertThat(SortableInstantConverter.format(whole)).isEqualTo("2026-11-23T10:00:00.000Z");
+        assertThat(SortableInstantConverter.format(tenth)).isEqualTo("2026-11-23T10:00:00.100Z");
+        assertThat(SortableInstantConverter.format(Instant.parse("2026-11-23T10:00:00.123456Z")))
+                .isEqualTo("2026-11-23T10:00:00.123Z");
+        assertThat(SortableInstantConverter.format(whole)).isLessThan(SortableInstantConverter.format(later));
+        assertThat(SortableInstantConverter.format(later)).isLessThan(SortableInstantConverter.format(tenth));
+        assertThat(SortableInstantConverter.INSTANCE.transformTo(
+                AttributeValue.fromS("2026-11-23T10:00:00Z"))).isEqualTo(whole);
     }
 }

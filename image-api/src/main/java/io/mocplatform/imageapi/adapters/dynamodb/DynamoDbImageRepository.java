@@ -19,9 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,12 +29,6 @@ import java.util.Optional;
  */
 @Singleton
 class DynamoDbImageRepository implements ImageRepository {
-
-    /**
-     * An album listing filters out other users' images after reading them; a crowded album could make one page
-     * read the whole index. After this many reads the page is returned short, with a cursor to go on.
-     */
-    static final int MAX_READS_PER_PAGE = 8;
 
     private final DynamoDbTable<ImageMetadata> table;
     private final DynamoDbIndex<ImageMetadata> byUser;
@@ -83,39 +75,24 @@ class DynamoDbImageRepository implements ImageRepository {
 
     @Override
     public Page<ImageMetadata> listByOwner(String owner, PageRequest request) {
-        var query = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ImageKeys.userPk(owner))))
-                .scanIndexForward(false)
-                .limit(request.limit())
-                .exclusiveStartKey(toAttributes(request.after()));
-        var page = byUser.query(query.build()).iterator().next();
-        return new Page<>(page.items(), toStrings(page.lastEvaluatedKey()));
+        return newestFirst(byUser, ImageKeys.userPk(owner), request);
     }
 
     @Override
     public Page<ImageMetadata> listByAlbum(String owner, String albumId, PageRequest request) {
-        Expression ownedByCaller = Expression.builder().expression("#owner = :owner")
-                .putExpressionName("#owner", "owner")
-                .putExpressionValue(":owner", AttributeValue.fromS(owner)).build();
-        List<ImageMetadata> items = new ArrayList<>();
-        Map<String, AttributeValue> start = toAttributes(request.after());
-        // Each read evaluates at most the items still wanted, so the last evaluated key always sits right after
-        // the last item returned (or after items filtered out): the next page starts exactly there.
-        for (int reads = 0; reads < MAX_READS_PER_PAGE && items.size() < request.limit(); reads++) {
-            var query = QueryEnhancedRequest.builder()
-                    .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ImageKeys.albumPk(albumId))))
-                    .scanIndexForward(false)
-                    .filterExpression(ownedByCaller)
-                    .limit(request.limit() - items.size())
-                    .exclusiveStartKey(start);
-            var page = byAlbum.query(query.build()).iterator().next();
-            items.addAll(page.items());
-            start = page.lastEvaluatedKey();
-            if (start == null || start.isEmpty()) {
-                break;
-            }
-        }
-        return new Page<>(items, toStrings(start));
+        // The album key carries the owner, so the index partition holds only the caller's images.
+        return newestFirst(byAlbum, ImageKeys.albumPk(owner, albumId), request);
+    }
+
+    private static Page<ImageMetadata> newestFirst(DynamoDbIndex<ImageMetadata> index, String partition,
+                                                   PageRequest request) {
+        var query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
+                .scanIndexForward(false)
+                .limit(request.limit())
+                .exclusiveStartKey(toAttributes(request.after()));
+        var page = index.query(query.build()).iterator().next();
+        return new Page<>(page.items(), toStrings(page.lastEvaluatedKey()));
     }
 
     private static Key key(String imageId) {
