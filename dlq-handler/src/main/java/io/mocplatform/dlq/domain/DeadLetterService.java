@@ -52,7 +52,8 @@ public final class DeadLetterService {
 
     /** Handles one dead message; see the class description. */
     public DeadLetterOutcome handle(DeadLetter letter) {
-        Instant now = clock.instant();
+        // Stored instants keep milliseconds; the claim is later matched against what was stored.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (!letter.namesJob()) {
             return handleWithoutJob(letter, AlertKind.POISON_MESSAGE, now);
         }
