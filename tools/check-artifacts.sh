@@ -5,7 +5,9 @@
 #   2. the handler class named in the contract is in the module's own jar inside that zip (lib/<module>-*.jar);
 #   3. every handler class name written in infra/terraform is a handler of the contract, and Terraform's naming
 #      module reads its handlers from the contract file itself;
-#   4. for functions packaged as an image, the Dockerfile's CMD is the contract's handler.
+#   4. for functions packaged as an image, the Dockerfile's CMD is the contract's handler;
+#   5. a function configured by an application.yml ships a YAML parser (without one Micronaut skips the file
+#      silently, and tests do not notice because the emulators bring one onto the test class path).
 # Prints one line per check and a summary line "N passed, N failed"; exits 1 when anything failed.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -38,17 +40,29 @@ while IFS=$'\t' read -r module handler package; do
   fi
   pass "$module: artifact $zip ($(( $(stat -c %s "$zip") / 1024 )) KiB)"
 
-  jar=$(unzip -Z1 "$zip" 2>/dev/null | grep -E "^lib/$module-[0-9][^/]*\.jar$" | head -1)
+  jar=$(unzip -Z1 "$zip" 2>/dev/null | grep -E "^lib/$module-[0-9][^/]*\.jar$" || true)
+  jar=${jar%%$'\n'*}
   if [ -z "$jar" ]; then
     fail "$module: no lib/$module-<version>.jar inside $zip"
     continue
   fi
   unzip -q -o "$zip" "$jar" -d "$work/$module" >/dev/null 2>&1
+  # Listings are read whole before grep: with pipefail, grep -q stopping early would fail the pipeline.
+  jar_entries=$(unzip -Z1 "$work/$module/$jar" 2>/dev/null)
+  zip_entries=$(unzip -Z1 "$zip" 2>/dev/null)
   class="${handler//.//}.class"
-  if unzip -Z1 "$work/$module/$jar" 2>/dev/null | grep -qxF "$class"; then
+  if grep -qxF "$class" <<<"$jar_entries"; then
     pass "$module: handler $handler in $jar"
   else
     fail "$module: handler $handler not found in $jar"
+  fi
+
+  if grep -qxF application.yml <<<"$jar_entries"; then
+    if grep -qE '^lib/snakeyaml-[0-9][^/]*\.jar$' <<<"$zip_entries"; then
+      pass "$module: application.yml and a YAML parser (snakeyaml) in $zip"
+    else
+      fail "$module: application.yml but no YAML parser in $zip: the function would start unconfigured"
+    fi
   fi
 
   if [ "$package" = "image" ]; then
