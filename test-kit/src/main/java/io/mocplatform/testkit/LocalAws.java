@@ -154,7 +154,10 @@ public final class LocalAws implements AutoCloseable {
         return startupTimes;
     }
 
-    /** Stops the emulators and closes the shared clients; in-memory state is gone, a data directory stays. */
+    /**
+     * Stops the emulators and closes the shared clients; in-memory state is gone, a data directory stays.
+     * DynamoDB Local leaves sleeping non-daemon TTL threads behind: a {@code main} should {@code System.exit}.
+     */
     @Override
     public void close() {
         closeAll(toClose);

@@ -1,6 +1,7 @@
 package io.mocplatform.testkit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,7 +13,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The devstack's mode: state under a data directory survives stopping and starting the emulators again. */
+/**
+ * The devstack's mode: state under a data directory survives stopping and starting the emulators again. Runs
+ * alone: its own emulators starting beside the shared ones would double both start times on two cores.
+ */
+@Isolated
 class PersistenceIT {
 
     private static final Map<String, AttributeValue> JOB = Map.of("job_id", AttributeValue.fromS("job_1_kept"),
