@@ -1,15 +1,8 @@
-# dev: smaller, cheaper, disposable. The JWT issuer/audience and the processor image tag are passed at apply
-# (TF_VAR_jwt_issuer, TF_VAR_jwt_audience, TF_VAR_processor_image_tag); see ../../README.md.
-analyzer                    = "offline"
-processor_memory_size       = 1536
-api_memory_size             = 768
-api_provisioned_concurrency = 0
-log_retention_days          = 14
-point_in_time_recovery      = false
-deletion_protection         = false
-retain_data                 = false
-monthly_budget_usd          = 50
-api_throttling = {
-  burst_limit = 50
-  rate_limit  = 20
-}
+# dev: settings of this environment's account; sizing and data protection are fixed in main.tf.
+# Per release, CI passes TF_VAR_artifacts_bucket, TF_VAR_artifacts_key_prefix and TF_VAR_processor_image_tag.
+# jwt_issuer and jwt_audience (this account's user pool) are required: set them here or as TF_VAR_jwt_*.
+# Commented lines keep the default. A value set here wins over TF_VAR_*; -var wins over both.
+# alert_email_addresses     = ["oncall@example.com"]
+# image_api_certificate_arn = "arn:aws:acm:eu-west-2:<account>:certificate/<id>" # images-dev.lego-api.com
+# route53_zone_id           = "<hosted zone id of lego-api.com>"
+# bucket_name_suffix        = "-<suffix>"

@@ -1,17 +1,8 @@
-# prod: full sizing, retained and protected data, 90-day logs.
-# Set image_api_certificate_arn (and route53_zone_id) to serve images.lego-api.com.
-analyzer                      = "gemini"
-processor_memory_size         = 3008
-processor_maximum_concurrency = 10
-api_memory_size               = 1024
-# Seed 3.6 asks for 2 warm instances per API; Lambda then turns SnapStart off for those two functions.
-api_provisioned_concurrency = 2
-log_retention_days          = 90
-point_in_time_recovery      = true
-deletion_protection         = true
-retain_data                 = true
-monthly_budget_usd          = 500
-api_throttling = {
-  burst_limit = 200
-  rate_limit  = 100
-}
+# prod: settings of this environment's account; sizing and data protection are fixed in main.tf.
+# Per release, CI passes TF_VAR_artifacts_bucket, TF_VAR_artifacts_key_prefix and TF_VAR_processor_image_tag.
+# jwt_issuer and jwt_audience (this account's user pool) are required: set them here or as TF_VAR_jwt_*.
+# Commented lines keep the default. A value set here wins over TF_VAR_*; -var wins over both.
+# alert_email_addresses     = ["oncall@example.com"]
+# image_api_certificate_arn = "arn:aws:acm:eu-west-2:<account>:certificate/<id>" # images.lego-api.com
+# route53_zone_id           = "<hosted zone id of lego-api.com>"
+# bucket_name_suffix        = "-<suffix>"

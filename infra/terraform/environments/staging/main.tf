@@ -1,7 +1,14 @@
+# staging: production-like sizing, disposable data. Per-run inputs are in variables.tf; see ../../README.md.
 locals {
   environment = "staging"
-  # images-{stage}.lego-api.com; prod drops the stage.
-  image_api_domain_name = local.environment == "prod" ? "images.lego-api.com" : "images-${local.environment}.lego-api.com"
+}
+
+provider "aws" {
+  region = "eu-west-2"
+
+  default_tags {
+    tags = { Project = "moc-platform", Environment = local.environment, ManagedBy = "terraform" }
+  }
 }
 
 module "platform" {
@@ -9,50 +16,20 @@ module "platform" {
 
   environment        = local.environment
   bucket_name_suffix = var.bucket_name_suffix
+  artifacts          = { s3_bucket = var.artifacts_bucket, s3_key_prefix = var.artifacts_key_prefix, local_root = "${path.root}/../../../.." }
+  jwt                = { issuer = var.jwt_issuer, audience = var.jwt_audience }
 
-  artifacts = {
-    s3_bucket     = var.artifacts_bucket
-    s3_key_prefix = var.artifacts_key_prefix
-    local_root    = "${path.root}/../../../.."
-  }
-
-  api_functions = {
-    memory_size             = var.api_memory_size
-    provisioned_concurrency = var.api_provisioned_concurrency
-  }
-
-  processor = {
-    package_type        = var.processor_package_type
-    image_tag           = var.processor_image_tag
-    memory_size         = var.processor_memory_size
-    maximum_concurrency = var.processor_maximum_concurrency
-  }
-
-  analyzer     = var.analyzer
-  gemini_model = var.gemini_model
-
-  jwt = {
-    issuer   = var.jwt_issuer
-    audience = var.jwt_audience
-  }
-
-  api_throttling     = var.api_throttling
-  log_retention_days = var.log_retention_days
-
-  data_protection = {
-    point_in_time_recovery = var.point_in_time_recovery
-    deletion_protection    = var.deletion_protection
-    retain_data            = var.retain_data
-  }
+  analyzer           = "gemini"
+  processor          = { image_tag = var.processor_image_tag, memory_size = 3008, maximum_concurrency = 5 }
+  api_functions      = { memory_size = 1024, provisioned_concurrency = 0 }
+  api_throttling     = { burst_limit = 100, rate_limit = 50 }
+  log_retention_days = 30
+  data_protection    = { point_in_time_recovery = true, deletion_protection = false, retain_data = false }
+  monitoring         = { monthly_budget_usd = 150, alert_email_addresses = var.alert_email_addresses }
 
   image_api_domain = var.image_api_certificate_arn == null ? null : {
-    domain_name     = local.image_api_domain_name
+    domain_name     = "images-staging.lego-api.com"
     certificate_arn = var.image_api_certificate_arn
     route53_zone_id = var.route53_zone_id
-  }
-
-  monitoring = {
-    monthly_budget_usd    = var.monthly_budget_usd
-    alert_email_addresses = var.alert_email_addresses
   }
 }

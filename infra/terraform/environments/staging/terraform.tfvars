@@ -1,14 +1,8 @@
-# staging: production-like sizing, disposable data.
-analyzer                    = "gemini"
-processor_memory_size       = 3008
-api_memory_size             = 1024
-api_provisioned_concurrency = 0
-log_retention_days          = 30
-point_in_time_recovery      = true
-deletion_protection         = false
-retain_data                 = false
-monthly_budget_usd          = 150
-api_throttling = {
-  burst_limit = 100
-  rate_limit  = 50
-}
+# staging: settings of this environment's account; sizing and data protection are fixed in main.tf.
+# Per release, CI passes TF_VAR_artifacts_bucket, TF_VAR_artifacts_key_prefix and TF_VAR_processor_image_tag.
+# jwt_issuer and jwt_audience (this account's user pool) are required: set them here or as TF_VAR_jwt_*.
+# Commented lines keep the default. A value set here wins over TF_VAR_*; -var wins over both.
+# alert_email_addresses     = ["oncall@example.com"]
+# image_api_certificate_arn = "arn:aws:acm:eu-west-2:<account>:certificate/<id>" # images-staging.lego-api.com
+# route53_zone_id           = "<hosted zone id of lego-api.com>"
+# bucket_name_suffix        = "-<suffix>"

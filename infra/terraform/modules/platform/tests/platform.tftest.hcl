@@ -60,6 +60,10 @@ variables {
 
 run "functions_receive_exactly_the_contract_environment" {
   assert {
+    condition     = toset(keys(output.function_environment_variable_names)) == toset(keys(jsondecode(file("../../../../contract/platform-contract.json")).functions))
+    error_message = "Terraform deploys exactly the functions the contract lists."
+  }
+  assert {
     condition = alltrue([
       for name, spec in jsondecode(file("../../../../contract/platform-contract.json")).functions :
       output.function_environment_variable_names[name] == sort(spec.env)
@@ -75,7 +79,7 @@ run "functions_receive_exactly_the_contract_environment" {
     error_message = "dlq-handler gets the queue, DLQ and topic ARNs."
   }
   assert {
-    condition     = output.function_environment["drawing-processor"].GEMINI_API_KEY_PARAMETER == "/moc-platform/dev/gemini-api-key" && output.function_environment["drawing-processor"].ANALYZER == "offline"
+    condition     = !contains(keys(output.function_environment["drawing-processor"]), "GEMINI_API_KEY") && output.function_environment["drawing-processor"].GEMINI_API_KEY_PARAMETER == "/moc-platform/dev/gemini-api-key" && output.function_environment["drawing-processor"].ANALYZER == "offline"
     error_message = "The processor gets the parameter name (never the key) and the analyser."
   }
   assert {
@@ -121,8 +125,8 @@ run "event_sources_batch_and_partial_failures" {
     error_message = "Mappings report batch item failures and invoke the live alias."
   }
   assert {
-    condition     = output.jobs_queue.settings.visibility_timeout_seconds == 1800 && output.jobs_queue.settings.max_receive_count == 3 && output.jobs_queue.settings.dlq_message_retention_seconds == 1209600
-    error_message = "Queue: visibility 1800 s, 3 receives, DLQ kept 14 days."
+    condition     = output.jobs_queue.settings.sse_enabled && output.jobs_queue.settings.visibility_timeout_seconds == 1800 && output.jobs_queue.settings.max_receive_count == 3 && output.jobs_queue.settings.dlq_message_retention_seconds == 1209600
+    error_message = "Queue: encrypted, visibility 1800 s, 3 receives, DLQ kept 14 days."
   }
 }
 
@@ -210,12 +214,43 @@ run "images_bucket_readable_only_by_the_distribution" {
     error_message = "The image bucket policy admits only this distribution (OAC)."
   }
   assert {
-    condition     = output.cdn_settings.uses_oac && !output.cdn_settings.uses_legacy_oai
-    error_message = "OAC, not OAI."
+    condition     = output.cdn_settings.uses_oac && !output.cdn_settings.uses_legacy_oai && output.cdn_settings.viewer_protocol_policy == "redirect-to-https" && output.cdn_settings.price_class == "PriceClass_100"
+    error_message = "CloudFront: OAC (not OAI), HTTPS redirect, PRICE_CLASS_100."
   }
   assert {
     condition     = length(output.alarms) == 13 && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
     error_message = "Seed alarms exist and all have alarm and OK actions."
+  }
+}
+
+run "security_baseline" {
+  assert {
+    condition     = alltrue([for p in [output.jobs_queue.settings.queue_policy, output.jobs_queue.settings.dlq_policy] : anytrue([for s in p.Statement : s.Effect == "Deny" && try(s.Condition.Bool["aws:SecureTransport"], "") == "false"])])
+    error_message = "SQS: TLS-only queue policies."
+  }
+  assert {
+    condition     = alltrue([for b in [output.data_stores.images_bucket, output.data_stores.drawings_bucket] : alltrue(values(b.public_access_block)) && b.object_ownership == "BucketOwnerEnforced" && b.sse_algorithm != null && b.versioning_status == "Enabled" && anytrue([for s in b.policy.Statement : s.Effect == "Deny" && try(s.Condition.Bool["aws:SecureTransport"], "") == "false"])])
+    error_message = "S3: public access blocked, ACLs off, encrypted, versioned, TLS-only."
+  }
+  assert {
+    condition     = alltrue([for b in [output.data_stores.images_bucket, output.data_stores.drawings_bucket] : b.lifecycle_rules["abort-incomplete-multipart-uploads"].abort_multipart_days == 1 && b.cors_rules[0].allowed_origins == tolist(["https://*.lego-moc.com", "https://lego-moc.com"])])
+    error_message = "S3: abort multipart after 1 day, CORS only for the site."
+  }
+  assert {
+    condition     = alltrue([for t in [output.data_stores.jobs_table, output.data_stores.images_table] : t.sse && t.ttl_enabled && t.ttl_attribute == "ttl"])
+    error_message = "DynamoDB: encrypted, TTL on ttl."
+  }
+  assert {
+    condition     = output.job_api.settings.access_log_format.requestId == "$context.requestId" && output.image_api.settings.throttling_rate_limit > 0
+    error_message = "API Gateway: JSON access logs and default route throttling."
+  }
+  assert {
+    condition     = output.monitoring_settings.key_rotation && output.monitoring_settings.topic_kms_key != null && anytrue([for s in output.monitoring_settings.topic_policy.Statement : s.Effect == "Deny" && try(s.Condition.Bool["aws:SecureTransport"], "") == "false"])
+    error_message = "SNS: CMK with rotation, TLS-only topic policy."
+  }
+  assert {
+    condition     = output.repository_settings.image_tag_mutability == "IMMUTABLE" && output.repository_settings.scan_on_push && length(output.repository_settings.lifecycle_rules) > 0
+    error_message = "ECR: immutable tags, scan on push, lifecycle policy."
   }
 }
 
