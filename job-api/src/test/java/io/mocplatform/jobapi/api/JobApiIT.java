@@ -75,6 +75,18 @@ class JobApiIT {
         handler.close();
     }
 
+    // ---- SnapStart priming ----
+
+    @Test
+    void shouldPrimeThroughTheRealReadPath_withoutWritingAnything() throws Exception {
+        int before = aws.dynamoDb().scan(r -> r.tableName(env.resources().jobsTable())).count();
+
+        context.getBean(io.mocplatform.api.RoutePrimer.class).prime();
+
+        assertThat(aws.dynamoDb().scan(r -> r.tableName(env.resources().jobsTable())).count()).isEqualTo(before);
+        assertThat(context.getBean(io.mocplatform.function.lambda.CurrentLambdaContext.class).get()).isPresent();
+    }
+
     // ---- POST /drawings ----
 
     @Test
