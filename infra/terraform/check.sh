@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Offline checks for infra/terraform: fmt, then init/validate/test for every module and environment.
+# Offline checks for infra/terraform: fmt, then init/validate/test for every module, environment and bootstrap.
 # Prints "N passed, M failed" (terraform test runs; skipped runs count as failed) and exits non-zero on any failure.
 # Usage: infra/terraform/check.sh   (CHECK_JOBS=n sets parallelism, default 2)
 set -uo pipefail
@@ -24,7 +24,7 @@ if [[ -d "$plugin_dir" ]]; then
 fi
 
 dirs=()
-for d in "$root"/modules/*/ "$root"/environments/*/; do
+for d in "$root"/modules/*/ "$root"/environments/*/ "$root"/bootstrap/; do
   dirs+=("${d%/}")
 done
 

@@ -28,3 +28,8 @@ output "alerts_topic_arn" {
   description = "SNS alerts topic."
   value       = module.platform.alerts_topic_arn
 }
+
+output "deployments" {
+  description = "CodeDeploy targets per function module: { application, deployment_group, function_name, alias } (tools/deploy/release.sh)."
+  value       = module.platform.deployments
+}

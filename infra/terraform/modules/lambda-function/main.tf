@@ -1,6 +1,7 @@
 locals {
   is_zip     = var.package_type == "Zip"
   snap_start = local.is_zip && var.snap_start
+  codedeploy = var.codedeploy.enabled
 
   event_source_arns = distinct([for e in values(var.sqs_event_sources) : e.queue_arn])
 
@@ -142,18 +143,41 @@ resource "aws_lambda_function" "this" {
   depends_on = [aws_iam_role_policy.execution]
 }
 
+# With a CodeDeploy deployment group the alias is created at the first published version and then moved only by
+# CodeDeploy (tools/deploy/release.sh): Terraform ignores its version and weights so that an apply never undoes a
+# canary or a rollback. Without one, Terraform points it at each new version on apply (terraform_managed below).
+# The CodeDeploy-managed alias keeps the address aws_lambda_alias.live (count adds [0] without a state move).
 resource "aws_lambda_alias" "live" {
+  count = local.codedeploy ? 1 : 0
+
+  name             = var.alias_name
+  description      = "Traffic enters here; CodeDeploy shifts it to new versions."
+  function_name    = aws_lambda_function.this.function_name
+  function_version = aws_lambda_function.this.version
+
+  lifecycle {
+    ignore_changes = [function_version, routing_config]
+  }
+}
+
+resource "aws_lambda_alias" "terraform_managed" {
+  count = local.codedeploy ? 0 : 1
+
   name             = var.alias_name
   description      = "Latest published version; traffic enters here."
   function_name    = aws_lambda_function.this.function_name
   function_version = aws_lambda_function.this.version
 }
 
+locals {
+  alias = one(concat(aws_lambda_alias.live, aws_lambda_alias.terraform_managed))
+}
+
 resource "aws_lambda_provisioned_concurrency_config" "live" {
   count = var.provisioned_concurrency > 0 ? 1 : 0
 
   function_name                     = aws_lambda_function.this.function_name
-  qualifier                         = aws_lambda_alias.live.name
+  qualifier                         = local.alias.name
   provisioned_concurrent_executions = var.provisioned_concurrency
 }
 
@@ -161,7 +185,7 @@ resource "aws_lambda_event_source_mapping" "sqs" {
   for_each = var.sqs_event_sources
 
   event_source_arn                   = each.value.queue_arn
-  function_name                      = aws_lambda_alias.live.arn
+  function_name                      = local.alias.arn
   batch_size                         = each.value.batch_size
   maximum_batching_window_in_seconds = each.value.maximum_batching_window_in_seconds
   function_response_types            = each.value.report_batch_item_failures ? ["ReportBatchItemFailures"] : []

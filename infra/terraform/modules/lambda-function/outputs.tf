@@ -15,17 +15,17 @@ output "version" {
 
 output "alias_name" {
   description = "Alias that receives traffic."
-  value       = aws_lambda_alias.live.name
+  value       = local.alias.name
 }
 
 output "alias_arn" {
   description = "Qualified ARN of the alias."
-  value       = aws_lambda_alias.live.arn
+  value       = local.alias.arn
 }
 
 output "alias_invoke_arn" {
   description = "Invoke ARN of the alias (API Gateway integrations)."
-  value       = aws_lambda_alias.live.invoke_arn
+  value       = local.alias.invoke_arn
 }
 
 output "role_name" {
@@ -88,4 +88,28 @@ output "settings" {
       }
     }
   }
+}
+
+output "deployment" {
+  description = "CodeDeploy target of the alias (the shape tools/deploy/release.sh reads), or null without CodeDeploy."
+  value = local.codedeploy ? {
+    application      = aws_codedeploy_app.this[0].name
+    deployment_group = aws_codedeploy_deployment_group.this[0].deployment_group_name
+    function_name    = aws_lambda_function.this.function_name
+    alias            = local.alias.name
+  } : null
+}
+
+output "deployment_settings" {
+  description = "Effective CodeDeploy settings, for tests and reviews (null without CodeDeploy)."
+  value = local.codedeploy ? {
+    compute_platform       = aws_codedeploy_app.this[0].compute_platform
+    deployment_config_name = aws_codedeploy_deployment_group.this[0].deployment_config_name
+    deployment_style       = one(aws_codedeploy_deployment_group.this[0].deployment_style)
+    rollback_enabled       = one(aws_codedeploy_deployment_group.this[0].auto_rollback_configuration).enabled
+    rollback_events        = sort(tolist(one(aws_codedeploy_deployment_group.this[0].auto_rollback_configuration).events))
+    alarms_enabled         = one(aws_codedeploy_deployment_group.this[0].alarm_configuration).enabled
+    alarms                 = sort(tolist(one(aws_codedeploy_deployment_group.this[0].alarm_configuration).alarms))
+    service_role_policies  = [aws_iam_role_policy_attachment.codedeploy[0].policy_arn]
+  } : null
 }

@@ -247,3 +247,41 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "codedeploy" {
+  description = "CodeDeploy application and deployment group for the alias (canary/linear shifts with alarm rollback). When enabled, Terraform creates the alias once and CodeDeploy moves it afterwards."
+  type = object({
+    enabled                = optional(bool, false)
+    application_name       = optional(string)
+    deployment_config_name = optional(string, "CodeDeployDefault.LambdaCanary10Percent5Minutes")
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]{1,100}$", var.codedeploy.deployment_config_name)) && (!startswith(var.codedeploy.deployment_config_name, "CodeDeployDefault.") || startswith(var.codedeploy.deployment_config_name, "CodeDeployDefault.Lambda"))
+    error_message = "codedeploy.deployment_config_name must be a CodeDeployDefault.Lambda* configuration (e.g. CodeDeployDefault.LambdaCanary10Percent5Minutes) or the name of a custom Lambda deployment configuration."
+  }
+
+  validation {
+    condition     = var.codedeploy.application_name == null || can(regex("^[A-Za-z0-9_.+-]{1,100}$", coalesce(var.codedeploy.application_name, "x")))
+    error_message = "codedeploy.application_name must be 1-100 letters, digits or _ . + -."
+  }
+}
+
+variable "codedeploy_alarm_names" {
+  description = "CloudWatch alarms (the function's error-rate and duration alarms) that stop a deployment and roll it back. Kept apart from codedeploy so that enabling it does not depend on the alarms."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = length(var.codedeploy_alarm_names) <= 10
+    error_message = "codedeploy_alarm_names: a deployment group takes at most 10 alarms."
+  }
+
+  validation {
+    condition     = !var.codedeploy.enabled || length(var.codedeploy_alarm_names) > 0
+    error_message = "codedeploy_alarm_names must name at least one alarm when codedeploy is enabled: a canary nobody watches cannot roll back."
+  }
+}

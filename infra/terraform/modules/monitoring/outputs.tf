@@ -47,3 +47,12 @@ output "settings" {
     anomaly_monitor_count = length(aws_ce_anomaly_monitor.cost)
   }
 }
+
+output "function_alarm_names" {
+  description = "Per function key: its error-rate and (where one exists) p95-duration alarm names, for CodeDeploy deployment groups."
+  value = {
+    for key in distinct(concat(keys(var.image_service.functions), keys(var.processing.functions))) : key => sort([
+      for k, a in aws_cloudwatch_metric_alarm.alarms : a.alarm_name if contains(["${key}-error-rate", "${key}-p95-duration"], k)
+    ])
+  }
+}

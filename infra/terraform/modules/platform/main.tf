@@ -59,6 +59,17 @@ locals {
   api_cors_base     = { allow_origins = var.cors_allowed_origins, max_age = 3600 }
   api_invoke_target = { qualifier = "live", timeout_ms = 29000 }
 
+  # CodeDeploy shifts `live` for every function that publishes versions: the three zip functions and the
+  # processor too (image or zip; CodeDeploy does not care). One rule for all four also keeps every alias at the
+  # address aws_lambda_alias.live, so existing states move to live[0] without replacing an alias.
+  codedeploy = {
+    for name in keys(local.functions) : name => {
+      enabled                = var.canary.enabled
+      application_name       = local.functions[name].function_name
+      deployment_config_name = var.canary.deployment_config_name
+    }
+  }
+
   statements = {
     job-api = [
       { sid = "ReadWriteJobs", actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources = [module.jobs.table_arn], conditions = [] },
@@ -161,6 +172,9 @@ module "processor_repository" {
 module "job_api" {
   source = "../lambda-function"
 
+  codedeploy             = local.codedeploy["job-api"]
+  codedeploy_alarm_names = module.monitoring.function_alarm_names["job-api"]
+
   function_name           = local.functions["job-api"].function_name
   description             = "Drawings and jobs HTTP API"
   handler                 = local.functions["job-api"].handler
@@ -178,6 +192,9 @@ module "job_api" {
 module "image_api" {
   source = "../lambda-function"
 
+  codedeploy             = local.codedeploy["image-api"]
+  codedeploy_alarm_names = module.monitoring.function_alarm_names["image-api"]
+
   function_name           = local.functions["image-api"].function_name
   description             = "Images HTTP API"
   handler                 = local.functions["image-api"].handler
@@ -194,6 +211,9 @@ module "image_api" {
 
 module "drawing_processor" {
   source = "../lambda-function"
+
+  codedeploy             = local.codedeploy["drawing-processor"]
+  codedeploy_alarm_names = module.monitoring.function_alarm_names["drawing-processor"]
 
   function_name         = local.functions["drawing-processor"].function_name
   description           = "SQS consumer: validates, extracts and analyses drawings"
@@ -219,6 +239,9 @@ module "drawing_processor" {
 
 module "dlq_handler" {
   source = "../lambda-function"
+
+  codedeploy             = local.codedeploy["dlq-handler"]
+  codedeploy_alarm_names = module.monitoring.function_alarm_names["dlq-handler"]
 
   function_name         = local.functions["dlq-handler"].function_name
   description           = "DLQ consumer: marks jobs failed and alerts once per job"

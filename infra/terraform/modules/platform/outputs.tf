@@ -150,3 +150,13 @@ output "repository_settings" {
   description = "ECR settings."
   value       = module.processor_repository.settings
 }
+
+output "deployments" {
+  description = "CodeDeploy targets by function module: { application, deployment_group, function_name, alias } (read by tools/deploy/release.sh)."
+  value       = { for k, f in local.function_modules : k => f.deployment if f.deployment != null }
+}
+
+output "deployment_settings" {
+  description = "Effective CodeDeploy settings by function module, for tests and reviews."
+  value       = { for k, f in local.function_modules : k => f.deployment_settings if f.deployment_settings != null }
+}

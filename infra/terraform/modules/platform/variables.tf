@@ -188,3 +188,13 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "canary" {
+  description = "CodeDeploy release of every function's `live` alias (the zip functions and the processor): deployment configuration (canary or linear), rolled back by the function's alarms. Off: Terraform moves the aliases on apply."
+  type = object({
+    enabled                = optional(bool, true)
+    deployment_config_name = optional(string, "CodeDeployDefault.LambdaCanary10Percent5Minutes")
+  })
+  default  = {}
+  nullable = false
+}

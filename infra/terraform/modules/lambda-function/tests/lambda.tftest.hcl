@@ -1,4 +1,10 @@
 mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_resource "aws_cloudwatch_log_group" {
     defaults = {
       arn = "arn:aws:logs:eu-west-2:123456789012:log-group:/aws/lambda/job-api-dev"
@@ -52,7 +58,7 @@ run "zip_function_meets_baseline" {
     error_message = "Zip functions publish versions with SnapStart."
   }
   assert {
-    condition     = aws_lambda_alias.live.name == "live" && aws_lambda_alias.live.function_version == aws_lambda_function.this.version
+    condition     = aws_lambda_alias.terraform_managed[0].name == "live" && aws_lambda_alias.terraform_managed[0].function_version == aws_lambda_function.this.version
     error_message = "The live alias must point at the published version."
   }
   assert {
@@ -120,7 +126,7 @@ run "sqs_event_source_targets_alias_with_partial_batch_failures" {
   }
 
   assert {
-    condition     = aws_lambda_event_source_mapping.sqs["jobs"].function_name == aws_lambda_alias.live.arn
+    condition     = aws_lambda_event_source_mapping.sqs["jobs"].function_name == output.alias_arn
     error_message = "Event source mappings must invoke the live alias."
   }
   assert {
@@ -235,4 +241,92 @@ run "rejects_too_long_timeout" {
     timeout = 901
   }
   expect_failures = [var.timeout]
+}
+
+run "without_codedeploy_terraform_moves_the_alias" {
+  assert {
+    condition     = length(aws_lambda_alias.live) == 0 && length(aws_lambda_alias.terraform_managed) == 1 && length(aws_codedeploy_app.this) == 0 && length(aws_codedeploy_deployment_group.this) == 0 && length(aws_iam_role.codedeploy) == 0
+    error_message = "CodeDeploy is off by default and Terraform then owns the alias's version."
+  }
+  assert {
+    condition     = output.deployment == null && output.deployment_settings == null
+    error_message = "No deployment target without CodeDeploy."
+  }
+}
+
+run "codedeploy_canary_with_alarm_rollback" {
+  variables {
+    codedeploy             = { enabled = true }
+    codedeploy_alarm_names = ["moc-platform-dev-job-api-error-rate", "moc-platform-dev-job-api-p95-duration"]
+  }
+
+  assert {
+    condition     = length(aws_lambda_alias.live) == 1 && length(aws_lambda_alias.terraform_managed) == 0 && aws_lambda_alias.live[0].name == "live" && aws_lambda_alias.live[0].function_version == aws_lambda_function.this.version
+    error_message = "With CodeDeploy the alias is created at the published version under aws_lambda_alias.live."
+  }
+  assert {
+    condition     = aws_codedeploy_app.this[0].name == "job-api-dev" && aws_codedeploy_app.this[0].compute_platform == "Lambda"
+    error_message = "One CodeDeploy application per function, compute platform Lambda."
+  }
+  assert {
+    condition     = aws_codedeploy_deployment_group.this[0].deployment_group_name == "job-api-dev-live" && aws_codedeploy_deployment_group.this[0].app_name == aws_codedeploy_app.this[0].name && aws_codedeploy_deployment_group.this[0].deployment_config_name == "CodeDeployDefault.LambdaCanary10Percent5Minutes"
+    error_message = "The deployment group uses the 10 % / 5 minutes canary by default."
+  }
+  assert {
+    condition     = aws_codedeploy_deployment_group.this[0].deployment_style[0].deployment_type == "BLUE_GREEN" && aws_codedeploy_deployment_group.this[0].deployment_style[0].deployment_option == "WITH_TRAFFIC_CONTROL"
+    error_message = "Lambda deployments shift traffic (blue/green with traffic control)."
+  }
+  assert {
+    condition     = aws_codedeploy_deployment_group.this[0].auto_rollback_configuration[0].enabled && toset(aws_codedeploy_deployment_group.this[0].auto_rollback_configuration[0].events) == toset(["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"])
+    error_message = "Automatic rollback on DEPLOYMENT_FAILURE and DEPLOYMENT_STOP_ON_ALARM."
+  }
+  assert {
+    condition     = aws_codedeploy_deployment_group.this[0].alarm_configuration[0].enabled && !aws_codedeploy_deployment_group.this[0].alarm_configuration[0].ignore_poll_alarm_failure && toset(aws_codedeploy_deployment_group.this[0].alarm_configuration[0].alarms) == toset(["moc-platform-dev-job-api-error-rate", "moc-platform-dev-job-api-p95-duration"])
+    error_message = "The function's error-rate and duration alarms stop the deployment; an unreadable alarm stops it too."
+  }
+  assert {
+    condition     = aws_codedeploy_deployment_group.this[0].service_role_arn == aws_iam_role.codedeploy[0].arn && jsondecode(aws_iam_role.codedeploy[0].assume_role_policy).Statement[0].Principal.Service == "codedeploy.amazonaws.com" && length(jsondecode(aws_iam_role.codedeploy[0].assume_role_policy).Statement) == 1
+    error_message = "The deployment group has its own service role, assumable only by CodeDeploy."
+  }
+  assert {
+    condition     = aws_iam_role_policy_attachment.codedeploy[0].policy_arn == "arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited" && aws_iam_role_policy_attachment.codedeploy[0].role == aws_iam_role.codedeploy[0].name
+    error_message = "The service role carries only AWSCodeDeployRoleForLambdaLimited."
+  }
+  assert {
+    condition     = output.deployment == { application = "job-api-dev", deployment_group = "job-api-dev-live", function_name = "job-api-dev", alias = "live" }
+    error_message = "The deployment output has the shape tools/deploy/release.sh reads."
+  }
+  assert {
+    condition     = output.alias_arn == aws_lambda_alias.live[0].arn
+    error_message = "Consumers of the alias get the CodeDeploy-managed one."
+  }
+}
+
+run "codedeploy_custom_config" {
+  command = plan
+  variables {
+    codedeploy             = { enabled = true, application_name = "moc-platform-dev", deployment_config_name = "CodeDeployDefault.LambdaLinear10PercentEvery1Minute" }
+    codedeploy_alarm_names = ["a"]
+  }
+  assert {
+    condition     = aws_codedeploy_deployment_group.this[0].deployment_config_name == "CodeDeployDefault.LambdaLinear10PercentEvery1Minute" && aws_codedeploy_app.this[0].name == "moc-platform-dev"
+    error_message = "The deployment configuration and application name are variables."
+  }
+}
+
+run "rejects_codedeploy_without_alarms" {
+  command = plan
+  variables {
+    codedeploy = { enabled = true }
+  }
+  expect_failures = [var.codedeploy_alarm_names]
+}
+
+run "rejects_non_lambda_deployment_config" {
+  command = plan
+  variables {
+    codedeploy             = { enabled = true, deployment_config_name = "CodeDeployDefault.OneAtATime" }
+    codedeploy_alarm_names = ["a"]
+  }
+  expect_failures = [var.codedeploy]
 }

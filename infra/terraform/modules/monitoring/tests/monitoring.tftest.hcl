@@ -174,3 +174,16 @@ run "rejects_bad_email" {
   }
   expect_failures = [var.alert_email_addresses]
 }
+
+run "function_alarm_names_for_codedeploy" {
+  assert {
+    condition = (
+      output.function_alarm_names["image-api"] == tolist(["moc-platform-dev-image-api-error-rate", "moc-platform-dev-image-api-p95-duration"])
+      && output.function_alarm_names["job-api"] == tolist(["moc-platform-dev-job-api-error-rate"])
+      && output.function_alarm_names["drawing-processor"] == tolist(["moc-platform-dev-drawing-processor-error-rate"])
+      && output.function_alarm_names["dlq-handler"] == tolist(["moc-platform-dev-dlq-handler-error-rate"])
+      && length(output.function_alarm_names) == 4
+    )
+    error_message = "Each function's error-rate alarm (and p95-duration alarm where one exists) is exposed by function key."
+  }
+}

@@ -111,6 +111,34 @@ run "functions_meet_the_lambda_baseline" {
   }
 }
 
+run "functions_release_through_codedeploy_canaries" {
+  assert {
+    condition = output.deployments == {
+      job-api           = { application = "job-api-dev", deployment_group = "job-api-dev-live", function_name = "job-api-dev", alias = "live" }
+      image-api         = { application = "image-api-dev", deployment_group = "image-api-dev-live", function_name = "image-api-dev", alias = "live" }
+      dlq-handler       = { application = "dlq-handler-dev", deployment_group = "dlq-handler-dev-live", function_name = "dlq-handler-dev", alias = "live" }
+      drawing-processor = { application = "drawing-processor-dev", deployment_group = "drawing-processor-dev-live", function_name = "drawing-processor-dev", alias = "live" }
+    }
+    error_message = "Every function (the image-packaged processor too) has a CodeDeploy target in the shape tools/deploy/release.sh reads."
+  }
+  assert {
+    condition     = alltrue([for d in values(output.deployment_settings) : d.compute_platform == "Lambda" && d.deployment_config_name == "CodeDeployDefault.LambdaCanary10Percent5Minutes" && d.rollback_enabled && d.rollback_events == tolist(["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"]) && d.alarms_enabled])
+    error_message = "10 % / 5 minutes canary, rolled back automatically on failure and on alarm."
+  }
+  assert {
+    condition     = output.deployment_settings["image-api"].alarms == tolist(["moc-platform-dev-image-api-error-rate", "moc-platform-dev-image-api-p95-duration"]) && output.deployment_settings["job-api"].alarms == tolist(["moc-platform-dev-job-api-error-rate"]) && output.deployment_settings["dlq-handler"].alarms == tolist(["moc-platform-dev-dlq-handler-error-rate"]) && output.deployment_settings["drawing-processor"].alarms == tolist(["moc-platform-dev-drawing-processor-error-rate"])
+    error_message = "Each deployment group watches its own function's error-rate and duration alarms from the monitoring module."
+  }
+  assert {
+    condition     = alltrue([for k in keys(output.deployment_settings) : contains(keys(output.alarms), output.deployment_settings[k].alarms[0])])
+    error_message = "The deployment groups name alarms that the monitoring module creates."
+  }
+  assert {
+    condition     = alltrue([for d in values(output.deployment_settings) : length(d.service_role_policies) == 1 && d.service_role_policies[0] == "arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited"])
+    error_message = "CodeDeploy's service roles carry only AWSCodeDeployRoleForLambdaLimited."
+  }
+}
+
 run "event_sources_batch_and_partial_failures" {
   assert {
     condition     = output.function_settings["drawing-processor"].event_sources["jobs"].event_source_arn == "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev" && output.function_settings["drawing-processor"].event_sources["jobs"].batch_size == 1
@@ -262,6 +290,10 @@ run "zip_artifacts_from_s3" {
   assert {
     condition     = output.function_settings["drawing-processor"].package_type == "Zip" && output.function_settings["drawing-processor"].snap_start
     error_message = "The processor has a zip alternative."
+  }
+  assert {
+    condition     = output.deployments["drawing-processor"] == { application = "drawing-processor-dev", deployment_group = "drawing-processor-dev-live", function_name = "drawing-processor-dev", alias = "live" }
+    error_message = "A zip-packaged processor is released through CodeDeploy as well."
   }
 }
 

@@ -1,0 +1,36 @@
+# One-time setup per AWS account (docs/deployment.md "One-time setup per AWS account"): the state bucket, the
+# artifacts bucket, GitHub's OIDC provider and a plan and a deploy role per environment.
+provider "aws" {
+  region = "eu-west-2"
+
+  default_tags {
+    tags = { Project = "moc-platform", Environment = "account", ManagedBy = "terraform" }
+  }
+}
+
+module "state_bucket" {
+  source = "../modules/s3-bucket"
+
+  bucket_name = var.state_bucket
+  # State history is the way back from a bad apply: keep noncurrent versions longer than the data buckets do.
+  noncurrent_version_expiration_days = 90
+}
+
+module "artifacts_bucket" {
+  source = "../modules/s3-bucket"
+
+  bucket_name                        = var.artifacts_bucket
+  noncurrent_version_expiration_days = 7
+  lifecycle_rules                    = [{ id = "expire-builds", expiration_days = var.artifacts_retention_days }]
+}
+
+module "github_deploy_roles" {
+  source = "../modules/github-deploy-roles"
+
+  repository        = var.repository
+  oidc_provider_arn = var.oidc_provider_arn
+  environments      = var.environments
+  state_bucket      = module.state_bucket.bucket_name
+  artifacts_bucket  = module.artifacts_bucket.bucket_name
+  apply_policy_arns = var.apply_policy_arns
+}

@@ -1,0 +1,176 @@
+data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
+data "aws_partition" "current" {}
+
+module "naming" {
+  source   = "../naming"
+  for_each = var.environments
+
+  environment        = each.key
+  bucket_name_suffix = each.value.bucket_name_suffix
+}
+
+locals {
+  issuer    = "token.actions.githubusercontent.com"
+  account   = data.aws_caller_identity.current.account_id
+  region    = data.aws_region.current.name
+  partition = data.aws_partition.current.partition
+  arn       = "arn:${local.partition}"
+
+  oidc_provider_arn = var.oidc_provider_arn != null ? var.oidc_provider_arn : aws_iam_openid_connect_provider.github[0].arn
+  plan_policy_arns  = var.plan_policy_arns != null ? var.plan_policy_arns : ["${local.arn}:iam::aws:policy/ReadOnlyAccess"]
+
+  # One plan and one deploy role per environment; `sub` is an exact repository + GitHub environment, never a pattern.
+  roles = merge(
+    { for env, e in var.environments : "${env}-plan" => { env = env, kind = "plan", sub = "repo:${var.repository}:environment:${e.github_environment}-plan" } },
+    { for env, e in var.environments : "${env}-deploy" => { env = env, kind = "deploy", sub = "repo:${var.repository}:environment:${e.github_environment}" } },
+  )
+
+  trust_policies = {
+    for k, r in local.roles : k => {
+      Version = "2012-10-17"
+      Statement = [{
+        Sid       = "GitHubActionsEnvironment"
+        Effect    = "Allow"
+        Principal = { Federated = local.oidc_provider_arn }
+        Action    = "sts:AssumeRoleWithWebIdentity"
+        Condition = {
+          StringEquals = {
+            "${local.issuer}:aud" = "sts.amazonaws.com"
+            "${local.issuer}:sub" = r.sub
+          }
+        }
+      }]
+    }
+  }
+
+  state = {
+    for env in keys(var.environments) : env => {
+      key    = "moc-platform/${env}/terraform.tfstate"
+      object = "${local.arn}:s3:::${var.state_bucket}/moc-platform/${env}/terraform.tfstate"
+    }
+  }
+
+  state_statements = {
+    for env, s in local.state : env => {
+      plan = [
+        { Sid = "ListStatePrefix", Effect = "Allow", Action = ["s3:ListBucket"], Resource = ["${local.arn}:s3:::${var.state_bucket}"], Condition = { StringLike = { "s3:prefix" = ["moc-platform/${env}/*"] } } },
+        { Sid = "ReadState", Effect = "Allow", Action = ["s3:GetObject"], Resource = [s.object] },
+        { Sid = "LockState", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource = ["${s.object}.tflock"] },
+      ]
+      deploy = [
+        { Sid = "ListStatePrefix", Effect = "Allow", Action = ["s3:ListBucket"], Resource = ["${local.arn}:s3:::${var.state_bucket}"], Condition = { StringLike = { "s3:prefix" = ["moc-platform/${env}/*"] } } },
+        { Sid = "ReadWriteState", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject"], Resource = [s.object] },
+        { Sid = "LockState", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource = ["${s.object}.tflock"] },
+      ]
+    }
+  }
+
+  # The plan environment has no reviewers: ReadOnlyAccess would also let it read the stack's data, so data-plane
+  # reads are denied (everything but the state and artifacts buckets' objects).
+  plan_deny_data = [
+    { Sid = "DenyDataObjectReads", Effect = "Deny", Action = ["s3:GetObject", "s3:GetObjectVersion"], NotResource = ["${local.arn}:s3:::${var.state_bucket}/*", "${local.arn}:s3:::${var.artifacts_bucket}/*"] },
+    { Sid = "DenyTableReads", Effect = "Deny", Action = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:GetRecords", "dynamodb:ExportTableToPointInTime"], Resource = ["*"] },
+    { Sid = "DenyQueueReads", Effect = "Deny", Action = ["sqs:ReceiveMessage"], Resource = ["*"] },
+    { Sid = "DenySecretReads", Effect = "Deny", Action = ["secretsmanager:GetSecretValue"], Resource = ["*"] },
+  ]
+
+  # terraform plan refreshes the Gemini key parameter, and the AWS provider reads SecureStrings decrypted, so the
+  # plan role may decrypt with that key through SSM only (the refreshed value is in the state it reads anyway).
+  plan_parameter_statements = {
+    for env, n in module.naming : env => [{
+      Sid      = "RefreshGeminiKeyParameter"
+      Effect   = "Allow"
+      Action   = ["kms:Decrypt"]
+      Resource = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
+      Condition = {
+        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${n.prefix}-gemini-api-key"] }
+        StringEquals               = { "kms:ViaService" = "ssm.${local.region}.amazonaws.com" }
+      }
+    }]
+  }
+
+  release_statements = {
+    for env, n in module.naming : env => [
+      { Sid = "UploadArtifacts", Effect = "Allow", Action = ["s3:PutObject"], Resource = ["${local.arn}:s3:::${var.artifacts_bucket}/*"] },
+      { Sid = "EcrLogin", Effect = "Allow", Action = ["ecr:GetAuthorizationToken"], Resource = ["*"] },
+      {
+        Sid      = "PushProcessorImage"
+        Effect   = "Allow"
+        Action   = ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:DescribeImages"]
+        Resource = ["${local.arn}:ecr:${local.region}:${local.account}:repository/${n.functions["drawing-processor"].function_name}"]
+      },
+      {
+        Sid      = "StartCodeDeployReleases"
+        Effect   = "Allow"
+        Action   = ["codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup", "codedeploy:StopDeployment"]
+        Resource = flatten([for f in values(n.functions) : ["${local.arn}:codedeploy:${local.region}:${local.account}:deploymentgroup:${f.function_name}/${f.function_name}-live"]])
+      },
+      {
+        Sid      = "ReadCodeDeployConfig"
+        Effect   = "Allow"
+        Action   = ["codedeploy:GetDeploymentConfig", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"]
+        Resource = flatten([for f in values(n.functions) : ["${local.arn}:codedeploy:${local.region}:${local.account}:deploymentconfig:*", "${local.arn}:codedeploy:${local.region}:${local.account}:application:${f.function_name}"]])
+      },
+      {
+        Sid      = "ReleaseAndRollBackFunctions"
+        Effect   = "Allow"
+        Action   = ["lambda:InvokeFunction", "lambda:GetAlias", "lambda:UpdateAlias", "lambda:ListVersionsByFunction", "lambda:GetFunctionConfiguration"]
+        Resource = flatten([for f in values(n.functions) : ["${local.arn}:lambda:${local.region}:${local.account}:function:${f.function_name}", "${local.arn}:lambda:${local.region}:${local.account}:function:${f.function_name}:*"]])
+      },
+      { Sid = "NotifyAlerts", Effect = "Allow", Action = ["sns:Publish"], Resource = ["${local.arn}:sns:${local.region}:${local.account}:${n.resources.alerts_topic}"] },
+      {
+        Sid       = "EncryptAlertMessages"
+        Effect    = "Allow"
+        Action    = ["kms:GenerateDataKey", "kms:Decrypt"]
+        Resource  = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
+        Condition = { "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${n.prefix}-alerts"] } }
+      },
+    ]
+  }
+
+  # Plan and deploy statements differ in shape, so the two kinds are built apart and merged.
+  policies = merge(
+    { for k, r in local.roles : k => { Version = "2012-10-17", Statement = concat(local.state_statements[r.env].plan, local.plan_parameter_statements[r.env], local.plan_deny_data) } if r.kind == "plan" },
+    { for k, r in local.roles : k => { Version = "2012-10-17", Statement = concat(local.state_statements[r.env].deploy, local.release_statements[r.env]) } if r.kind == "deploy" },
+  )
+
+  managed_policy_attachments = merge([
+    for k, r in local.roles : { for a in(r.kind == "plan" ? local.plan_policy_arns : var.apply_policy_arns) : "${k}|${a}" => { role = k, policy_arn = a } }
+  ]...)
+}
+
+resource "aws_iam_openid_connect_provider" "github" {
+  count = var.oidc_provider_arn == null ? 1 : 0
+
+  url            = "https://${local.issuer}"
+  client_id_list = ["sts.amazonaws.com"]
+  # IAM no longer checks these for GitHub (it trusts its own CA store); the provider still accepts a list.
+  thumbprint_list = ["6938fd4d98bab03faadb97b34396831e3780aea1", "1c58a3a8518e8759bf075b76b750d4f2df264fcd"]
+  tags            = var.tags
+}
+
+resource "aws_iam_role" "this" {
+  for_each = local.roles
+
+  name                 = "${module.naming[each.value.env].prefix}-github-${each.value.kind}"
+  description          = "GitHub Actions ${each.value.kind} role for ${each.value.env}: ${each.value.sub}."
+  assume_role_policy   = jsonencode(local.trust_policies[each.key])
+  max_session_duration = each.value.kind == "deploy" ? var.max_session_duration : 3600
+  tags                 = var.tags
+}
+
+resource "aws_iam_role_policy" "this" {
+  for_each = local.roles
+
+  name   = "${each.key}-scoped"
+  role   = aws_iam_role.this[each.key].id
+  policy = jsonencode(local.policies[each.key])
+}
+
+resource "aws_iam_role_policy_attachment" "managed" {
+  for_each = local.managed_policy_attachments
+
+  role       = aws_iam_role.this[each.value.role].name
+  policy_arn = each.value.policy_arn
+}
