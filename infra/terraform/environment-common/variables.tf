@@ -1,0 +1,54 @@
+# Only what changes per deployment run or per account. Sizing and data protection are literals in main.tf;
+# modules/platform validates every value.
+
+variable "artifacts_bucket" {
+  description = "Bucket CI uploads the Lambda zips to (TF_VAR_artifacts_bucket); null uses the local Maven output."
+  type        = string
+  default     = null
+}
+
+variable "artifacts_key_prefix" {
+  description = "Key prefix of this build's zips in artifacts_bucket, e.g. <git sha>/ (TF_VAR_artifacts_key_prefix)."
+  type        = string
+  default     = ""
+}
+
+variable "processor_image_tag" {
+  description = "Immutable tag of the processor image in this environment's ECR repository (TF_VAR_processor_image_tag)."
+  type        = string
+  default     = null
+}
+
+variable "jwt_issuer" {
+  description = "JWT issuer URL of this account's user pool (https://cognito-idp.<region>.amazonaws.com/<pool id>)."
+  type        = string
+}
+
+variable "jwt_audience" {
+  description = "Accepted JWT audiences (app client ids)."
+  type        = list(string)
+}
+
+variable "alert_email_addresses" {
+  description = "E-mail subscribers of the alerts topic."
+  type        = list(string)
+  default     = []
+}
+
+variable "image_api_certificate_arn" {
+  description = "Regional ACM certificate for the image API's custom domain; null leaves the domain off."
+  type        = string
+  default     = null
+}
+
+variable "route53_zone_id" {
+  description = "Hosted zone of lego-api.com for the alias record; null when DNS is managed elsewhere."
+  type        = string
+  default     = null
+}
+
+variable "bucket_name_suffix" {
+  description = "Optional suffix for bucket names (S3 names are global)."
+  type        = string
+  default     = ""
+}
