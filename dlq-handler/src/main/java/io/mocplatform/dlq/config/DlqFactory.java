@@ -5,14 +5,21 @@ import io.mocplatform.dlq.domain.DeadLetterPolicy;
 import io.mocplatform.dlq.domain.DeadLetterService;
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
-import io.mocplatform.dlq.domain.port.JobRepository;
+import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.persistence.DynamoDbJobStore;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.time.Clock;
 
 /** Wires the plain-Java domain to its adapters and settings. */
 @Factory
 class DlqFactory {
+
+    @Singleton
+    JobStore jobStore(DynamoDbEnhancedClient dynamoDb, DlqConfiguration config) {
+        return new DynamoDbJobStore(dynamoDb, config.jobsTable());
+    }
 
     @Singleton
     DeadLetterPolicy deadLetterPolicy(DlqConfiguration config) {
@@ -22,7 +29,7 @@ class DlqFactory {
     }
 
     @Singleton
-    DeadLetterService deadLetterService(JobRepository jobs, AlertLedger ledger, AlertPublisher publisher,
+    DeadLetterService deadLetterService(JobStore jobs, AlertLedger ledger, AlertPublisher publisher,
                                         DeadLetterPolicy policy, Clock clock) {
         return new DeadLetterService(jobs, ledger, publisher, policy, clock);
     }

@@ -2,12 +2,13 @@ package io.mocplatform.dlq.domain;
 
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
-import io.mocplatform.dlq.domain.port.JobRepository;
 import io.mocplatform.model.alert.AlertKind;
 import io.mocplatform.model.alert.DeadLetterAlert;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.job.StaleJobException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,14 +34,14 @@ public final class DeadLetterService {
     /** A dead job is rarely written by anyone else; a few re-reads settle any race. */
     private static final int MAX_WRITE_ATTEMPTS = 5;
 
-    private final JobRepository jobs;
+    private final JobStore jobs;
     private final AlertLedger ledger;
     private final AlertPublisher publisher;
     private final AlertComposer composer;
     private final DeadLetterPolicy policy;
     private final Clock clock;
 
-    public DeadLetterService(JobRepository jobs, AlertLedger ledger, AlertPublisher publisher,
+    public DeadLetterService(JobStore jobs, AlertLedger ledger, AlertPublisher publisher,
                              DeadLetterPolicy policy, Clock clock) {
         this.jobs = jobs;
         this.ledger = ledger;
@@ -89,7 +90,7 @@ public final class DeadLetterService {
             }
             Job saved;
             try {
-                saved = jobs.save(change.build());
+                saved = jobs.update(change.build());
             } catch (StaleJobException changed) {
                 if (attempt == MAX_WRITE_ATTEMPTS) {
                     throw changed;
@@ -170,7 +171,7 @@ public final class DeadLetterService {
                 released.error(originalError);
             }
             try {
-                jobs.save(released.build());
+                jobs.update(released.build());
                 return;
             } catch (StaleJobException changed) {
                 Optional<Job> again = jobs.find(current.jobId());

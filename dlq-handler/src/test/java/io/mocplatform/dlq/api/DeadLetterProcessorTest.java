@@ -14,11 +14,11 @@ import io.mocplatform.dlq.domain.DeadLetterService;
 import io.mocplatform.dlq.domain.WindowCounts;
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
-import io.mocplatform.dlq.domain.port.JobRepository;
 import io.mocplatform.function.lambda.CurrentLambdaContext;
 import io.mocplatform.function.metrics.Metrics;
 import io.mocplatform.function.sqs.SqsBatch;
 import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobStore;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,9 +61,9 @@ class DeadLetterProcessorTest {
     }
 
     private DeadLetterProcessor processor() {
-        JobRepository noJobs = new JobRepository() {
+        JobStore noJobs = new JobStore() {
             @Override public Optional<Job> find(String jobId) { return Optional.empty(); }
-            @Override public Job save(Job job) { throw new AssertionError("nothing to save"); }
+            @Override public Job update(Job job) { throw new AssertionError("nothing to save"); }
         };
         AlertLedger ledger = new AlertLedger() {
             @Override public boolean claimMessageAlert(String m, Instant at, Instant exp) { return true; }

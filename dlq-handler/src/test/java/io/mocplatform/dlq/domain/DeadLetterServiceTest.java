@@ -7,6 +7,7 @@ import io.mocplatform.model.alert.DeadLetterAlert;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.job.StaleJobException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -61,7 +62,7 @@ class DeadLetterServiceTest {
         assertThat(failed.alertedAt()).isEqualTo(NOW);
         assertThat(failed.updatedAt()).isEqualTo(NOW);
         assertThat(failed.leaseOwner()).isNull();
-        assertThat(jobs.saves).isEqualTo(1);
+        assertThat(jobs.updates).isEqualTo(1);
         assertThat(publisher.sent).singleElement().satisfies(n -> {
             assertThat(n.payload().errorType()).isEqualTo(Fixtures.LAST_ERROR_TYPE);
             assertThat(n.payload().queueAgeSeconds()).isEqualTo(3600);
@@ -85,7 +86,7 @@ class DeadLetterServiceTest {
     @Test
     void shouldNotOverwriteSuccess_whenTheProcessorCompletesTheJobBetweenReadAndWrite() {
         jobs.put(Fixtures.stuckJob(JOB_ID, NOW));
-        jobs.beforeNextSave = rows -> {
+        jobs.beforeNextUpdate = rows -> {
             Job current = rows.rows.get(JOB_ID);
             rows.rows.put(JOB_ID, current.toBuilder().status(JobStatus.COMPLETED).error(null)
                     .version(current.version() + 1).build());
@@ -179,10 +180,10 @@ class DeadLetterServiceTest {
             public void accept(Fakes.Jobs rows) {
                 Job current = rows.rows.get(JOB_ID);
                 rows.rows.put(JOB_ID, current.toBuilder().version(current.version() + 1).build());
-                rows.beforeNextSave = this;
+                rows.beforeNextUpdate = this;
             }
         };
-        jobs.beforeNextSave = touch;
+        jobs.beforeNextUpdate = touch;
 
         assertThatThrownBy(() -> service.handle(letterFor(JOB_ID, "m1"))).isInstanceOf(StaleJobException.class);
         assertThat(publisher.sent).isEmpty();

@@ -2,8 +2,9 @@ package io.mocplatform.dlq.domain;
 
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
-import io.mocplatform.dlq.domain.port.JobRepository;
 import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.job.StaleJobException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +21,12 @@ final class Fakes {
     private Fakes() {
     }
 
-    /** Versioned rows: a save succeeds only against the version it read, like the Enhanced Client's extension. */
-    static final class Jobs implements JobRepository {
+    /** Versioned rows: an update succeeds only against the version it read, like the Enhanced Client's extension. */
+    static final class Jobs implements JobStore {
         final Map<String, Job> rows = new HashMap<>();
-        /** Runs just before the next save is checked, to simulate a concurrent writer; then forgotten. */
-        Consumer<Jobs> beforeNextSave;
-        int saves;
+        /** Runs just before the next update is checked, to simulate a concurrent writer; then forgotten. */
+        Consumer<Jobs> beforeNextUpdate;
+        int updates;
 
         Job put(Job job) {
             Job stored = job.toBuilder().version(job.version() == null ? 1L : job.version()).build();
@@ -39,17 +40,17 @@ final class Fakes {
         }
 
         @Override
-        public Job save(Job job) {
-            if (beforeNextSave != null) {
-                Consumer<Jobs> interference = beforeNextSave;
-                beforeNextSave = null;
+        public Job update(Job job) {
+            if (beforeNextUpdate != null) {
+                Consumer<Jobs> interference = beforeNextUpdate;
+                beforeNextUpdate = null;
                 interference.accept(this);
             }
             Job current = rows.get(job.jobId());
             if (current == null || !Objects.equals(current.version(), job.version())) {
                 throw new StaleJobException(job.jobId(), null);
             }
-            saves++;
+            updates++;
             Job stored = job.toBuilder().version(job.version() + 1).build();
             rows.put(job.jobId(), stored);
             return stored;

@@ -1,16 +1,18 @@
 package io.mocplatform.processor.config;
 
 import io.micronaut.context.annotation.Factory;
+import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.persistence.DynamoDbJobStore;
 import io.mocplatform.processor.domain.BackoffPolicy;
 import io.mocplatform.processor.domain.DrawingJobProcessor;
 import io.mocplatform.processor.domain.ProcessingPolicy;
 import io.mocplatform.processor.domain.port.DrawingAnalyzer;
 import io.mocplatform.processor.domain.port.DrawingStore;
-import io.mocplatform.processor.domain.port.JobRepository;
 import io.mocplatform.processor.domain.port.PageStore;
 import io.mocplatform.processor.domain.port.PdfReader;
 import io.mocplatform.processor.domain.port.ResultStore;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,7 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
 class ProcessorFactory {
 
     @Singleton
-    DrawingJobProcessor drawingJobProcessor(JobRepository jobs, DrawingStore drawings, PdfReader pdfReader,
+    JobStore jobStore(DynamoDbEnhancedClient dynamoDb, ProcessorConfiguration config) {
+        return new DynamoDbJobStore(dynamoDb, config.jobsTable());
+    }
+
+    @Singleton
+    DrawingJobProcessor drawingJobProcessor(JobStore jobs, DrawingStore drawings, PdfReader pdfReader,
                                             PageStore pages, ResultStore results, DrawingAnalyzer analyzer,
                                             ProcessorConfiguration config, Clock clock) {
         ProcessingPolicy policy = new ProcessingPolicy(config.maxPages(), config.maxBytes(), config.dpi(),

@@ -6,9 +6,10 @@ import io.mocplatform.model.job.JobProgress;
 import io.mocplatform.model.job.JobResult;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.processor.domain.port.DrawingAnalyzer;
 import io.mocplatform.processor.domain.port.DrawingStore;
-import io.mocplatform.processor.domain.port.JobRepository;
 import io.mocplatform.processor.domain.port.PageStore;
 import io.mocplatform.processor.domain.port.PdfReader;
 import io.mocplatform.processor.domain.port.ResultStore;
@@ -43,7 +44,7 @@ public final class DrawingJobProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrawingJobProcessor.class);
 
-    private final JobRepository jobs;
+    private final JobStore jobs;
     private final DrawingStore drawings;
     private final PdfReader pdfReader;
     private final PageStore pageStore;
@@ -53,7 +54,7 @@ public final class DrawingJobProcessor {
     private final BackoffPolicy backoff;
     private final Clock clock;
 
-    public DrawingJobProcessor(JobRepository jobs, DrawingStore drawings, PdfReader pdfReader, PageStore pageStore,
+    public DrawingJobProcessor(JobStore jobs, DrawingStore drawings, PdfReader pdfReader, PageStore pageStore,
                                ResultStore resultStore, DrawingAnalyzer analyzer, ProcessingPolicy policy,
                                BackoffPolicy backoff, Clock clock) {
         this.jobs = jobs;

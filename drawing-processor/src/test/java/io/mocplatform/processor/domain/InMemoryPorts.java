@@ -1,9 +1,10 @@
 package io.mocplatform.processor.domain;
 
 import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.processor.domain.port.DrawingAnalyzer;
 import io.mocplatform.processor.domain.port.DrawingStore;
-import io.mocplatform.processor.domain.port.JobRepository;
 import io.mocplatform.processor.domain.port.PageStore;
 import io.mocplatform.processor.domain.port.PdfReader;
 import io.mocplatform.processor.domain.port.ResultStore;
@@ -28,7 +29,7 @@ final class InMemoryPorts {
     }
 
     /** Versioned like the real table: a write with an outdated version is refused. */
-    static final class Jobs implements JobRepository {
+    static final class Jobs implements JobStore {
         final Map<String, Job> rows = new HashMap<>();
         /** Applied to the stored row after each successful write, to simulate a concurrent writer. */
         UnaryOperator<Job> afterWrite = UnaryOperator.identity();
