@@ -7,6 +7,7 @@ import io.mocplatform.testkit.sns.SnsStandIn;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Subscription;
@@ -56,6 +57,47 @@ class SnsStandInIT {
         assertThat(envelope.path("Timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(envelope.path("MessageAttributes").path("severity").path("Type").asText()).isEqualTo("String");
         assertThat(envelope.path("MessageAttributes").path("severity").path("Value").asText()).isEqualTo("high");
+    }
+
+    @Test
+    void shouldDeliverTheSqsEntry_whenMessageStructureIsJson() throws Exception {
+        LocalAwsEnvironment env = aws.newIsolatedEnvironment();
+        String enveloped = subscribedQueue(env, "structured", false);
+        String raw = subscribedQueue(env, "structured-raw", true);
+        String structure = "{\"default\":\"Job job_1_s failed\",\"sqs\":\"{\\\"job_id\\\":\\\"job_1_s\\\"}\"}";
+
+        sns.publish(b -> b.topicArn(env.alertsTopicArn()).messageStructure("json").message(structure));
+
+        assertThat(JSON.readTree(receiveOne(enveloped).body()).path("Message").asText())
+                .isEqualTo("{\"job_id\":\"job_1_s\"}");
+        assertThat(receiveOne(raw).body()).isEqualTo("{\"job_id\":\"job_1_s\"}");
+        PublishedMessage recorded = aws.sns().published(env.alertsTopicArn()).getFirst();
+        assertThat(recorded.message()).isEqualTo(structure);
+        assertThat(recorded.messageFor("email")).isEqualTo("Job job_1_s failed");
+    }
+
+    @Test
+    void shouldDeliverTheDefaultEntry_whenMessageStructureHasNoSqsEntry() throws Exception {
+        LocalAwsEnvironment env = aws.newIsolatedEnvironment();
+        String inbox = subscribedQueue(env, "structured-default", false);
+
+        sns.publish(b -> b.topicArn(env.alertsTopicArn()).messageStructure("json")
+                .message("{\"default\":\"for everyone\",\"email\":\"for people\"}"));
+
+        assertThat(JSON.readTree(receiveOne(inbox).body()).path("Message").asText()).isEqualTo("for everyone");
+    }
+
+    @Test
+    void shouldRefuseThePublish_whenMessageStructureLacksDefault() {
+        LocalAwsEnvironment env = aws.newIsolatedEnvironment();
+
+        assertThatThrownBy(() -> sns.publish(b -> b.topicArn(env.alertsTopicArn()).messageStructure("json")
+                .message("{\"sqs\":\"only for queues\"}")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("No default entry");
+        assertThatThrownBy(() -> sns.publish(b -> b.topicArn(env.alertsTopicArn()).messageStructure("json")
+                .message("not json")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("failed to parse");
+        assertThat(aws.sns().published(env.alertsTopicArn())).isEmpty();
     }
 
     @Test

@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param message    message body
  * @param attributes message attributes by name
  * @param timestamp  when the stand-in accepted it
+ * @param structure  for a {@code MessageStructure=json} publish, the message per protocol (always with a
+ *                   {@code default} entry); empty for a plain publish
  */
 public record PublishedMessage(String messageId, String topicArn, String subject, String message,
-                               Map<String, MessageAttribute> attributes, Instant timestamp) {
+                               Map<String, MessageAttribute> attributes, Instant timestamp,
+                               Map<String, String> structure) {
 
     public PublishedMessage {
         Objects.requireNonNull(messageId, "messageId");
@@ -23,6 +26,21 @@ public record PublishedMessage(String messageId, String topicArn, String subject
         Objects.requireNonNull(message, "message");
         attributes = Map.copyOf(attributes);
         Objects.requireNonNull(timestamp, "timestamp");
+        structure = Map.copyOf(structure);
+        if (!structure.isEmpty() && !structure.containsKey("default")) {
+            throw new IllegalArgumentException("a message structure needs a default entry");
+        }
+    }
+
+    /**
+     * What a subscriber of {@code protocol} receives, as SNS decides it: the protocol's own entry of a
+     * {@code MessageStructure=json} publish, else its {@code default} entry; the message itself for a plain publish.
+     */
+    public String messageFor(String protocol) {
+        if (structure.isEmpty()) {
+            return message;
+        }
+        return structure.getOrDefault(protocol, structure.get("default"));
     }
 
     /**

@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  * GetTopicAttributes, Subscribe, Unsubscribe, ListSubscriptionsByTopic, SetSubscriptionAttributes and Publish.
  *
  * <p>Publish records the message (readable through {@link #published(String)}), tells the listeners, and delivers
- * it synchronously to every {@code sqs} subscription, so the message is in the queue when Publish returns. Other
+ * it synchronously to every {@code sqs} subscription, so the message is in the queue when Publish returns. With
+ * {@code MessageStructure=json} the message must be a JSON object of strings with a {@code default} entry, as SNS
+ * requires, and SQS subscribers get its {@code sqs} entry (or {@code default}). Other
  * protocols are accepted and recorded but not delivered. Signatures are not checked.
  *
  * <p>{@link #throttlePublishes(String, int)} makes the next publishes to one topic fail as SNS does when an account
@@ -199,8 +201,11 @@ public final class SnsStandIn implements AutoCloseable {
         if (throttle != null && throttle.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
             throw SnsError.throttled();
         }
+        String body = request.require("Message");
+        Map<String, String> structure = "json".equals(request.get("MessageStructure"))
+                ? MessageStructure.parse(body) : Map.of();
         PublishedMessage message = new PublishedMessage(UUID.randomUUID().toString(), topicArn,
-                request.get("Subject"), request.require("Message"), request.messageAttributes(), clock.instant());
+                request.get("Subject"), body, request.messageAttributes(), clock.instant(), structure);
         for (TopicRegistry.Subscription subscription : registry.subscriptionsOf(topicArn)) {
             if ("sqs".equals(subscription.protocol())) {
                 try {

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Delivers a published message to a subscribed SQS queue the way SNS does: wrapped in the JSON notification
  * envelope, or with {@code RawMessageDelivery} as the bare message with the message attributes turned into SQS
- * message attributes. The stand-in does not sign: {@code Signature} is a placeholder and the certificate URL points
+ * message attributes. A {@code MessageStructure=json} publish delivers its {@code sqs} entry (or {@code default}).
+ * The stand-in does not sign: {@code Signature} is a placeholder and the certificate URL points
  * at the stand-in itself.
  */
 final class SqsDelivery {
@@ -37,7 +38,7 @@ final class SqsDelivery {
     void deliver(TopicRegistry.Subscription subscription, PublishedMessage message) {
         String queueUrl = sqs.getQueueUrl(b -> b.queueName(queueName(subscription.endpoint()))).queueUrl();
         if (subscription.rawMessageDelivery()) {
-            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.message())
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.messageFor("sqs"))
                     .messageAttributes(sqsAttributes(message.attributes())));
         } else {
             sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(envelope(subscription, message)));
@@ -61,7 +62,7 @@ final class SqsDelivery {
         if (message.subject() != null) {
             envelope.put("Subject", message.subject());
         }
-        envelope.put("Message", message.message());
+        envelope.put("Message", message.messageFor("sqs"));
         envelope.put("Timestamp", TIMESTAMP.format(message.timestamp().truncatedTo(ChronoUnit.MILLIS)));
         envelope.put("SignatureVersion", "1");
         envelope.put("Signature", "UNSIGNED-LOCAL-STAND-IN");
