@@ -6,9 +6,9 @@ import io.mocplatform.jobapi.domain.port.JobQueue;
 import io.mocplatform.jobapi.domain.port.JobRepository;
 import io.mocplatform.jobapi.domain.port.PresignedUpload;
 import io.mocplatform.jobapi.domain.port.QueueUnavailableException;
-import io.mocplatform.jobapi.domain.port.StaleJobException;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.model.queue.DrawingJobMessage;
 
 import java.net.URI;

@@ -2,6 +2,7 @@ package io.mocplatform.jobapi.domain.port;
 
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.job.StaleJobException;
 
 import java.util.List;
 import java.util.Map;
