@@ -1,6 +1,7 @@
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -8,15 +9,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Cold start as Lambda's Java runtime sees it, minus the network: a fresh JVM loads the handler class, creates
  * it (for a Micronaut function that starts the application context), turns the event JSON into the handler's
- * event type with the runtime's own serializer, and answers one event. Then the process ends.
+ * event type, answers one event and turns the answer back into JSON. Then the process ends.
+ *
+ * <p>Like the runtime, it reads and writes the JSON with the {@link CustomPojoSerializer} the function ships, if
+ * its classpath has one (micronaut-aws-lambda-events-serde registers one, which starts a second, small Micronaut
+ * context), and with the runtime's own serializer otherwise. The baseline always gets the runtime's serializer,
+ * as a plain function would.
  *
  * <p>Usage: {@code java -cp <function lib/*>:<this class> ColdStart HANDLER_CLASS EVENT_CLASS EVENT_JSON}; use
  * {@code ColdStart$PlainHandler} as HANDLER_CLASS for the plain-Java baseline, which does the same
@@ -32,19 +41,35 @@ public final class ColdStart {
         }
         Class<?> eventType = Class.forName(args[1]);
         byte[] json = Files.readAllBytes(Path.of(args[2]));
+        boolean plain = args[0].equals(PlainHandler.class.getName());
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> handler =
                 (RequestHandler<Object, Object>) Class.forName(args[0]).getDeclaredConstructor().newInstance();
-        @SuppressWarnings("unchecked")
-        Object event = LambdaEventSerializers.serializerFor((Class<Object>) eventType, ColdStart.class.getClassLoader())
-                .fromJson(new ByteArrayInputStream(json));
+        Optional<CustomPojoSerializer> shipped = plain ? Optional.empty()
+                : ServiceLoader.load(CustomPojoSerializer.class, ColdStart.class.getClassLoader()).findFirst();
+        Object event = shipped.isPresent()
+                ? shipped.get().fromJson(new ByteArrayInputStream(json), eventType)
+                : runtimeSerializer(eventType).fromJson(new ByteArrayInputStream(json));
         Object answer = handler.handleRequest(event, new RunnerContext(Duration.ofSeconds(30)));
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        if (shipped.isPresent()) {
+            shipped.get().toJson(answer, written, answer.getClass());
+        } else {
+            runtimeSerializer(answer.getClass()).toJson(answer, written);
+        }
         Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
         String status = answer instanceof APIGatewayV2HTTPResponse response
                 ? Integer.toString(response.getStatusCode()) : String.valueOf(answer);
-        System.err.printf("answered %s in %d ms from JVM start%n", status,
-                Duration.between(started, Instant.now()).toMillis());
+        System.err.printf("answered %s in %d ms from JVM start (%s, %d bytes of JSON)%n", status,
+                Duration.between(started, Instant.now()).toMillis(),
+                shipped.map(s -> s.getClass().getSimpleName()).orElse("runtime serializer"), written.size());
         System.exit(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<Object> runtimeSerializer(
+            Class<?> type) {
+        return LambdaEventSerializers.serializerFor((Class<Object>) type, ColdStart.class.getClassLoader());
     }
 
     /** The baseline: a hand-written handler with no framework, answering what the API answers for a bad id. */

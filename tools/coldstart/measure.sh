@@ -6,6 +6,9 @@
 # Usage: tools/coldstart/measure.sh [job-api|image-api] [RUNS]        (default: job-api, 10 runs)
 # Needs: <module>/target/<module>-lambda.zip (./mvnw -B -DskipTests package), a JDK 21+ (JAVA_HOME, or the
 # Temurin 25 of this machine), hyperfine and taskset. EXTRA_CLASSPATH is appended to the function's classpath.
+# JAVA_OPTS go to both JVMs, as JAVA_TOOL_OPTIONS on the Lambda function would, e.g.
+#   JAVA_OPTS='-XX:+TieredCompilation -XX:TieredStopAtLevel=1' tools/coldstart/measure.sh job-api 10
+# ZIP measures another build of the function (e.g. one saved before a change) instead of <module>/target's.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 module=${1:-job-api}
@@ -20,14 +23,22 @@ if ! "$java_home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9]
   echo "a JDK 21+ is needed: set JAVA_HOME" >&2; exit 2
 fi
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install -y hyperfine)" >&2; exit 2; }
-zip="$root/$module/target/$module-lambda.zip"
+zip=${ZIP:-$root/$module/target/$module-lambda.zip}
 [ -f "$zip" ] || { echo "$zip is missing: build it first" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 unzip -q "$zip" -d "$work/function"
-"$java_home/bin/javac" --release 21 -d "$work/classes" -cp "$work/function/lib/*" "$root/tools/coldstart/ColdStart.java"
-classpath="$work/function/lib/*:$work/classes${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}"
+# The Lambda runtime brings its own event serializer; a zip that does not ship one gets it from the local
+# Maven repository, as the runtime's part of the class path.
+runtime_jars=""
+if ! ls "$work/function/lib" | grep -q '^aws-lambda-java-serialization-'; then
+  runtime_jars=$(ls -1 "${MAVEN_REPOSITORY:-$HOME/.m2/repository}"/com/amazonaws/aws-lambda-java-serialization/*/aws-lambda-java-serialization-*.jar 2>/dev/null | sort -V | tail -1)
+  [ -n "$runtime_jars" ] || { echo "aws-lambda-java-serialization is in neither the zip nor the Maven repository" >&2; exit 2; }
+fi
+"$java_home/bin/javac" --release 21 -d "$work/classes" -cp "$work/function/lib/*${runtime_jars:+:$runtime_jars}" \
+  "$root/tools/coldstart/ColdStart.java"
+classpath="$work/function/lib/*${runtime_jars:+:$runtime_jars}:$work/classes${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}"
 event_type=com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent
 event_file="$root/tools/coldstart/$event"
 
@@ -37,19 +48,22 @@ export APP_ENV=dev JOBS_TABLE=Jobs-dev DRAWINGS_BUCKET=drawings-lego-moc-dev IMA
   IMAGES_BUCKET=images-lego-moc-dev CDN_BASE_URL=https://cdn.invalid \
   JOBS_QUEUE_URL=http://127.0.0.1:9/000000000000/drawing-jobs-dev
 
-run() { echo "taskset -c 0 $java_home/bin/java -XX:+UseSerialGC -cp $classpath ColdStart $1 $event_type $event_file"; }
+java_opts=${JAVA_OPTS:-}
+run() { echo "taskset -c 0 $java_home/bin/java -XX:+UseSerialGC $java_opts -cp $classpath ColdStart $1 $event_type $event_file"; }
 # Each must answer once before timing starts, or a broken start would be timed as a fast one.
 for handler_class in 'ColdStart$PlainHandler' "$handler"; do
-  taskset -c 0 "$java_home/bin/java" -XX:+UseSerialGC -cp "$classpath" ColdStart "$handler_class" "$event_type" \
-      "$event_file" 2>&1 >/dev/null | grep '^answered' >&2 \
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  taskset -c 0 "$java_home/bin/java" -XX:+UseSerialGC $java_opts -cp "$classpath" ColdStart "$handler_class" \
+      "$event_type" "$event_file" 2>&1 >/dev/null | grep '^answered' >&2 \
     || { echo "$handler_class did not answer an event; run it by hand to see why" >&2; exit 1; }
 done
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/result.json" \
   -n plain-java "$(run 'ColdStart$PlainHandler')" -n "$module" "$(run "$handler")" >&2
-python3 - "$work/result.json" "$module" <<'PY'
+python3 - "$work/result.json" "$module" "$java_opts" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 base, fn = r["plain-java"], r[sys.argv[2]]
+print(f"jvm options: {sys.argv[3] or '(none)'}")
 print(f"plain-java: mean {base['mean']*1000:.0f} ms (min {base['min']*1000:.0f})")
 print(f"{sys.argv[2]}: mean {fn['mean']*1000:.0f} ms (min {fn['min']*1000:.0f})")
 print(f"ratio {sys.argv[2]} / plain-java: {fn['mean']/base['mean']:.2f} (min/min {fn['min']/base['min']:.2f})")
