@@ -1,4 +1,7 @@
 locals {
+  # JVM flags travel in JAVA_TOOL_OPTIONS, which the Java runtime (zip or image) reads before the handler loads.
+  environment = merge(var.environment_variables, var.jvm_options == null ? {} : { JAVA_TOOL_OPTIONS = var.jvm_options })
+
   is_zip     = var.package_type == "Zip"
   snap_start = local.is_zip && var.snap_start
   codedeploy = var.codedeploy.enabled
@@ -121,9 +124,9 @@ resource "aws_lambda_function" "this" {
   }
 
   dynamic "environment" {
-    for_each = length(var.environment_variables) == 0 ? [] : [1]
+    for_each = length(local.environment) == 0 ? [] : [1]
     content {
-      variables = var.environment_variables
+      variables = local.environment
     }
   }
 

@@ -54,8 +54,8 @@ output "log_group_arn" {
 }
 
 output "environment_variable_names" {
-  description = "Sorted names of the environment variables set on the function."
-  value       = sort(keys(try(aws_lambda_function.this.environment[0].variables, {})))
+  description = "Sorted names of the application's environment variables (the contract's; JAVA_TOOL_OPTIONS from jvm_options is in settings)."
+  value       = sort([for k in keys(try(aws_lambda_function.this.environment[0].variables, {})) : k if k != "JAVA_TOOL_OPTIONS"])
 }
 
 output "event_source_mapping_uuids" {
@@ -79,6 +79,7 @@ output "settings" {
     publish                 = aws_lambda_function.this.publish
     provisioned_concurrency = var.provisioned_concurrency
     reserved_concurrency    = aws_lambda_function.this.reserved_concurrent_executions
+    jvm_options             = try(aws_lambda_function.this.environment[0].variables["JAVA_TOOL_OPTIONS"], null)
     event_sources = {
       for k, m in aws_lambda_event_source_mapping.sqs : k => {
         event_source_arn        = m.event_source_arn

@@ -109,6 +109,22 @@ variable "environment_variables" {
   description = "Environment variables. Never put secrets here: read them from SSM at run time."
   type        = map(string)
   default     = {}
+
+  validation {
+    condition     = !contains(keys(var.environment_variables), "JAVA_TOOL_OPTIONS")
+    error_message = "Set JVM flags through jvm_options, not environment_variables.JAVA_TOOL_OPTIONS."
+  }
+}
+
+variable "jvm_options" {
+  description = "JVM options for the function, set as JAVA_TOOL_OPTIONS (e.g. \"-XX:+TieredCompilation -XX:TieredStopAtLevel=1\", which roughly halves a Java cold start); null sets none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.jvm_options == null || can(regex("^(-[A-Za-z][^\\s]*)( -[A-Za-z][^\\s]*)*$", var.jvm_options))
+    error_message = "jvm_options must be JVM flags separated by single spaces, each starting with '-'."
+  }
 }
 
 variable "kms_key_arn" {

@@ -184,6 +184,7 @@ module "job_api" {
   snap_start              = local.api_snap_start
   provisioned_concurrency = local.api_pc
   environment_variables   = local.function_env["job-api"]
+  jvm_options             = var.api_functions.jvm_options
   policy_statements       = local.statements["job-api"]
   log_retention_days      = var.log_retention_days
   tags                    = var.tags
@@ -204,6 +205,7 @@ module "image_api" {
   snap_start              = local.api_snap_start
   provisioned_concurrency = local.api_pc
   environment_variables   = local.function_env["image-api"]
+  jvm_options             = var.api_functions.jvm_options
   policy_statements       = local.statements["image-api"]
   log_retention_days      = var.log_retention_days
   tags                    = var.tags
@@ -250,6 +252,7 @@ module "dlq_handler" {
   memory_size           = var.dlq_handler.memory_size
   timeout               = var.dlq_handler.timeout
   environment_variables = local.function_env["dlq-handler"]
+  jvm_options           = var.dlq_handler.jvm_options
   policy_statements     = local.statements["dlq-handler"]
   log_retention_days    = var.log_retention_days
 

@@ -330,3 +330,34 @@ run "rejects_non_lambda_deployment_config" {
   }
   expect_failures = [var.codedeploy]
 }
+
+run "jvm_options_become_java_tool_options" {
+  command = plan
+  variables {
+    jvm_options = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+  }
+  assert {
+    condition     = aws_lambda_function.this.environment[0].variables["JAVA_TOOL_OPTIONS"] == "-XX:+TieredCompilation -XX:TieredStopAtLevel=1" && output.settings.jvm_options == "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+    error_message = "jvm_options reach the JVM as JAVA_TOOL_OPTIONS."
+  }
+  assert {
+    condition     = !contains(output.environment_variable_names, "JAVA_TOOL_OPTIONS")
+    error_message = "JAVA_TOOL_OPTIONS is not one of the application's (contract) variables."
+  }
+}
+
+run "rejects_malformed_jvm_options" {
+  command = plan
+  variables {
+    jvm_options = "TieredStopAtLevel=1; rm -rf /"
+  }
+  expect_failures = [var.jvm_options]
+}
+
+run "rejects_java_tool_options_in_environment_variables" {
+  command = plan
+  variables {
+    environment_variables = { JAVA_TOOL_OPTIONS = "-Xmx1g" }
+  }
+  expect_failures = [var.environment_variables]
+}

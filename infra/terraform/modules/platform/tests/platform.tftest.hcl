@@ -90,6 +90,10 @@ run "functions_receive_exactly_the_contract_environment" {
 
 run "functions_meet_the_lambda_baseline" {
   assert {
+    condition     = alltrue([for k in ["job-api", "image-api", "dlq-handler"] : output.function_settings[k].jvm_options == "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"]) && output.function_settings["drawing-processor"].jvm_options == null
+    error_message = "The short-lived functions start on C1 only; the processor keeps C2 for its long CPU-bound PDF work."
+  }
+  assert {
     condition     = alltrue([for s in values(output.function_settings) : s.architectures == tolist(["arm64"]) && s.tracing_mode == "Active" && s.log_format == "JSON" && s.log_retention_days == 14])
     error_message = "arm64, X-Ray Active, JSON logs with retention on every function."
   }
