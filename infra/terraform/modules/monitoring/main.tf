@@ -126,6 +126,18 @@ locals {
       }
     },
     {
+      # Each failed send is a client's 503 and a job marked failed (or, if that write failed too, a queued job that
+      # no message will process): worth a look at the first one.
+      for key, fn in var.processing.job_intake_functions : "${key}-enqueue-failed" => {
+        service     = "processing"
+        description = "${fn}: jobs could not be sent to the jobs queue (EnqueueFailed > 0 in 5 minutes; runbook: enqueue failures)."
+        threshold   = 0
+        queries = [
+          merge(local.no_metric, { id = "failed", expression = null, label = "Enqueue failures", return_data = true, namespace = var.custom_metrics_namespace, metric_name = "EnqueueFailed", dimensions = tomap({ function = fn }), stat = "Sum", period = 300 }),
+        ]
+      }
+    },
+    {
       for key, dlq in var.processing.dead_letter_queues : "${key}-depth" => {
         service     = "processing"
         description = "${dlq}: more than ${local.t.dlq_depth} dead-lettered messages."

@@ -41,6 +41,8 @@ variable "processing" {
     tables             = optional(map(string), {})
     queues             = optional(map(string), {})
     dead_letter_queues = optional(map(string), {})
+    # Functions that accept jobs and emit the EnqueueFailed EMF metric (job rows whose message was not sent).
+    job_intake_functions = optional(map(string), {})
   })
   default = {}
 }

@@ -363,6 +363,8 @@ module "monitoring" {
     tables             = { jobs-table = local.names.jobs_table }
     queues             = { jobs-queue = local.names.jobs_queue }
     dead_letter_queues = { jobs-dlq = local.names.jobs_dlq }
+    # job-api's metrics carry its Lambda function name as the `function` dimension.
+    job_intake_functions = { job-api = local.functions["job-api"].function_name }
   }
 
   log_group_names = [module.job_api.log_group_name, module.image_api.log_group_name, module.drawing_processor.log_group_name, module.dlq_handler.log_group_name]

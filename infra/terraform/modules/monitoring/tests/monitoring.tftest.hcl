@@ -35,11 +35,12 @@ variables {
     distributions = { images-cdn = "EDFDVBD6EXAMPLE" }
   }
   processing = {
-    functions          = { job-api = "job-api-dev", drawing-processor = "drawing-processor-dev", dlq-handler = "dlq-handler-dev" }
-    apis               = { job-api = "def456" }
-    tables             = { jobs-table = "Jobs-dev" }
-    queues             = { jobs-queue = "drawing-jobs-dev" }
-    dead_letter_queues = { jobs-dlq = "drawing-jobs-dlq-dev" }
+    functions            = { job-api = "job-api-dev", drawing-processor = "drawing-processor-dev", dlq-handler = "dlq-handler-dev" }
+    apis                 = { job-api = "def456" }
+    tables               = { jobs-table = "Jobs-dev" }
+    queues               = { jobs-queue = "drawing-jobs-dev" }
+    dead_letter_queues   = { jobs-dlq = "drawing-jobs-dlq-dev" }
+    job_intake_functions = { job-api = "job-api-dev" }
   }
   log_group_names = ["/aws/lambda/job-api-dev"]
 }
@@ -104,8 +105,8 @@ run "processing_alarms_use_seed_thresholds" {
 
 run "every_alarm_has_alarm_and_ok_actions" {
   assert {
-    condition     = length(output.alarms) == 13
-    error_message = "Expected 5 image service alarms and 8 processing alarms."
+    condition     = length(output.alarms) == 14
+    error_message = "Expected 5 image service alarms and 9 processing alarms (the enqueue-failure alarm included)."
   }
   assert {
     condition     = alltrue([for a in values(output.alarms) : a.alarm_actions == toset(["arn:aws:sns:eu-west-2:123456789012:alerts-dev"]) && a.ok_actions == toset(["arn:aws:sns:eu-west-2:123456789012:alerts-dev"])])
@@ -185,5 +186,17 @@ run "function_alarm_names_for_codedeploy" {
       && length(output.function_alarm_names) == 4
     )
     error_message = "Each function's error-rate alarm (and p95-duration alarm where one exists) is exposed by function key."
+  }
+}
+
+run "enqueue_failures_alarm_on_the_first_one" {
+  assert {
+    condition = (
+      aws_cloudwatch_metric_alarm.alarms["job-api-enqueue-failed"].threshold == 0
+      && aws_cloudwatch_metric_alarm.alarms["job-api-enqueue-failed"].comparison_operator == "GreaterThanThreshold"
+      && length([for q in aws_cloudwatch_metric_alarm.alarms["job-api-enqueue-failed"].metric_query : q if q.return_data && one(q.metric).namespace == "MocPlatform" && one(q.metric).metric_name == "EnqueueFailed" && one(q.metric).dimensions["function"] == "job-api-dev" && one(q.metric).stat == "Sum"]) == 1
+      && contains(aws_cloudwatch_metric_alarm.alarms["job-api-enqueue-failed"].alarm_actions, aws_sns_topic.this.arn)
+    )
+    error_message = "job-api's EnqueueFailed EMF metric (dimension function = its Lambda name) alarms on the first failure and pages."
   }
 }

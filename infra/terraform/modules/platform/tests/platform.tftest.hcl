@@ -250,8 +250,8 @@ run "images_bucket_readable_only_by_the_distribution" {
     error_message = "CloudFront: OAC (not OAI), HTTPS redirect, PRICE_CLASS_100."
   }
   assert {
-    condition     = length(output.alarms) == 13 && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
-    error_message = "Seed alarms exist and all have alarm and OK actions."
+    condition     = length(output.alarms) == 14 && contains(keys(output.alarms), "moc-platform-dev-job-api-enqueue-failed") && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
+    error_message = "Seed alarms and the enqueue-failure alarm exist and all have alarm and OK actions."
   }
 }
 

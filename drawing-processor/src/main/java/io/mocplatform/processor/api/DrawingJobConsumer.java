@@ -152,8 +152,8 @@ class DrawingJobConsumer {
 
     private void emit(ProcessingReport report, DrawingJobMessage message) {
         report.stageDurations().forEach((stage, duration) -> metrics.start()
+                .dimension("stage", stage.wireName())
                 .put("StageDuration", duration.toNanos() / 1_000_000.0, Unit.MILLISECONDS)
-                .property("stage", stage.wireName())
                 .property("job_id", message.jobId())
                 .property("correlation_id", message.correlationId())
                 .flush());

@@ -110,9 +110,9 @@ class DrawingJobHandlerIT {
             assertThat(unit(doc, "StageDuration")).isEqualTo("Milliseconds");
             assertThat(doc.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").getStringValue())
                     .isEqualTo("MocPlatform");
-            // startsWith: function-support's Metrics appends a stray "}" to the dimension value (its nested
-            // @Value default is not parsed as nested); reported to the lead, to be tightened once fixed.
-            assertThat(doc.get("function").getStringValue()).startsWith("drawing-processor");
+            assertThat(doc.get("function").getStringValue()).isEqualTo("drawing-processor");
+            assertThat(doc.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").get(0).values())
+                    .extracting(JsonNode::getStringValue).containsExactly("function", "stage");
             assertThat(doc.get("job_id").getStringValue()).isEqualTo(jobId);
         }).extracting(doc -> doc.get("stage").getStringValue())
                 .containsExactlyInAnyOrder("validation", "pdf_processing", "drawing_analysis", "result");

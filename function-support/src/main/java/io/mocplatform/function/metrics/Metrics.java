@@ -1,6 +1,7 @@
 package io.mocplatform.function.metrics;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.cloudwatchlogs.emf.environment.Environment;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
@@ -13,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * CloudWatch embedded-metric-format writer, on the aws-embedded-metrics library. Each {@link #start} gives one
- * document (namespace {@code MocPlatform}, dimension {@code function}); put metrics and properties on it and
+ * document (namespace {@code MocPlatform}, dimension {@code function}: the Lambda function's name); put metrics and properties on it and
  * flush it once at the end of the unit of work.
  */
 @Singleton
@@ -25,7 +26,17 @@ public class Metrics {
     private final Environment environment;
     private final String function;
 
-    public Metrics(MetricsSink sink, @Value("${micronaut.application.name:function}") String function) {
+    /**
+     * The {@code function} dimension is the Lambda function's name where there is one ({@code job-api-prod}), so
+     * that alarms of one environment do not count another's metrics; else the application name (tests, devstack).
+     */
+    @Inject
+    public Metrics(MetricsSink sink, @Value("${aws.lambda.function.name:}") String lambdaFunctionName,
+                   @Value("${micronaut.application.name:function}") String applicationName) {
+        this(sink, lambdaFunctionName.isBlank() ? applicationName : lambdaFunctionName);
+    }
+
+    public Metrics(MetricsSink sink, String function) {
         this.function = function;
         this.environment = new SinkEnvironment(sink);
     }
@@ -35,15 +46,26 @@ public class Metrics {
         MetricsLogger logger = new MetricsLogger(environment);
         logger.setNamespace(NAMESPACE);
         logger.setDimensions(DimensionSet.of("function", function));
-        return new Document(logger);
+        return new Document(logger, function);
     }
 
     /** One EMF document being filled. */
     public static final class Document {
         private final MetricsLogger logger;
+        private final String function;
 
-        private Document(MetricsLogger logger) {
+        private Document(MetricsLogger logger, String function) {
             this.logger = logger;
+            this.function = function;
+        }
+
+        /**
+         * Adds a second dimension next to {@code function} (e.g. {@code stage}), so that alarms and graphs can
+         * split this document's metrics by it. Keep its values few: each one is a separate CloudWatch metric.
+         */
+        public Document dimension(String name, String value) {
+            logger.setDimensions(DimensionSet.of("function", function, name, value));
+            return this;
         }
 
         /** Adds a metric value (repeated names become a list of values). */

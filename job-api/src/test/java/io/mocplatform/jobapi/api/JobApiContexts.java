@@ -13,7 +13,13 @@ public final class JobApiContexts {
     }
 
     public static ApplicationContext start(LocalAwsEnvironment env, String queueUrl) {
+        return start(env, queueUrl, Map.of());
+    }
+
+    /** The same with extra properties (e.g. {@code test.capture-metrics=true}). */
+    public static ApplicationContext start(LocalAwsEnvironment env, String queueUrl, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(env.micronautProperties());
+        properties.putAll(extra);
         properties.put("job-api.environment", env.name());
         properties.put("job-api.jobs-table", env.resources().jobsTable());
         properties.put("job-api.drawings-bucket", env.resources().drawingsBucket());

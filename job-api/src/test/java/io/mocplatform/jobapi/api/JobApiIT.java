@@ -324,13 +324,18 @@ class JobApiIT {
         String drawingId = uploadDrawing(owner);
         String key = UUID.randomUUID().toString();
         String body = "{\"drawing_id\":\"" + drawingId + "\"}";
-        ApplicationContext broken = JobApiContexts.start(env, env.jobsQueueUrl() + "-does-not-exist");
+        ApplicationContext broken = JobApiContexts.start(env, env.jobsQueueUrl() + "-does-not-exist",
+                Map.of("test.capture-metrics", "true"));
         try (JobApiHandler brokenHandler = new JobApiHandler(broken)) {
             var brokenApi = new ApiCalls(brokenHandler, broken.getBean(ObjectMapper.class));
             var failed = call(brokenApi.as(owner).header("Idempotency-Key", key).post("/process-drawing", body));
 
             assertProblem(failed, 503, "queue_unavailable");
             assertThat(failed.header("Retry-After")).isEqualTo("5");
+            // The EMF metric that the enqueue-failure alarm watches, one per failed send, naming the job.
+            List<String> emitted = broken.getBean(EmittedMetrics.class).withMetric("EnqueueFailed");
+            assertThat(emitted).singleElement().satisfies(doc -> assertThat(doc).contains("\"EnqueueFailed\":1")
+                    .contains("\"function\":\"job-api\"").contains("\"job_id\":\"job_"));
         }
         List<?> items = (List<?>) call(api.as(owner).get("/jobs")).json().get("items");
         assertThat(items).hasSize(1);

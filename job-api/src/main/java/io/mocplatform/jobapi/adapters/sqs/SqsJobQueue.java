@@ -2,6 +2,7 @@ package io.mocplatform.jobapi.adapters.sqs;
 
 import io.micronaut.serde.ObjectMapper;
 import io.mocplatform.function.aws.Tracing;
+import io.mocplatform.function.metrics.Metrics;
 import io.mocplatform.jobapi.config.JobApiConfig;
 import io.mocplatform.jobapi.domain.port.JobQueue;
 import io.mocplatform.jobapi.domain.port.QueueUnavailableException;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,11 +32,13 @@ class SqsJobQueue implements JobQueue {
 
     private final SqsClient sqs;
     private final ObjectMapper json;
+    private final Metrics metrics;
     private final String queueUrl;
 
-    SqsJobQueue(SqsClient sqs, ObjectMapper json, JobApiConfig config) {
+    SqsJobQueue(SqsClient sqs, ObjectMapper json, Metrics metrics, JobApiConfig config) {
         this.sqs = sqs;
         this.json = json;
+        this.metrics = metrics;
         this.queueUrl = config.jobsQueueUrl();
     }
 
@@ -53,6 +57,9 @@ class SqsJobQueue implements JobQueue {
         try {
             sqs.sendMessage(request.build());
         } catch (SdkException e) {
+            // The alarm on this metric (modules/monitoring, "<function>-enqueue-failed") pages on the first one.
+            metrics.start().put("EnqueueFailed", 1, Unit.COUNT).property("job_id", message.jobId())
+                    .property("correlation_id", message.correlationId()).flush();
             throw new QueueUnavailableException("the jobs queue did not accept job " + message.jobId(), e);
         }
     }
