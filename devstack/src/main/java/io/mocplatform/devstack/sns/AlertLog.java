@@ -54,7 +54,8 @@ public final class AlertLog implements Consumer<PublishedMessage> {
         console.info("SNS publish to " + message.topicArn().substring(message.topicArn().lastIndexOf(':') + 1)
                 + (message.subject() == null ? "" : ": " + message.subject()));
         if (!console.json()) {
-            console.raw(indent(readable(message.message())));
+            // What the on-call engineer's e-mail would show: the readable entry of a MessageStructure=json alert.
+            console.raw(indent(readable(message.messageFor("email"))));
         }
     }
 
