@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param drawingKey         S3 key of the uploaded drawing
  * @param createdAt          when the job was accepted
  * @param updatedAt          last change
+ * @param startedAt          when a delivery first took the job into processing in the current run; kept across
+ *                           redeliveries and continuations, cleared when the job is retried; null while queued
  * @param stagesCompleted    stages finished so far, in order
  * @param currentStage       the stage being worked on (or last worked on)
  * @param lastCheckpoint     when progress was last saved
@@ -33,7 +35,7 @@ import java.util.Objects;
  * @param version            optimistic-locking version, null before the first write
  */
 public record Job(String jobId, String owner, JobStatus status, String drawingId, String drawingKey,
-                  Instant createdAt, Instant updatedAt, List<JobStage> stagesCompleted, JobStage currentStage,
+                  Instant createdAt, Instant updatedAt, Instant startedAt, List<JobStage> stagesCompleted, JobStage currentStage,
                   Instant lastCheckpoint, JobProgress progress, int attempts, JobResult result, JobError error,
                   String correlationId, String idempotencyKey, String requestFingerprint, String leaseOwner,
                   Instant leaseExpiresAt, Instant alertedAt, Long ttl, Long version) {
@@ -88,6 +90,7 @@ public record Job(String jobId, String owner, JobStatus status, String drawingId
         private String drawingKey;
         private Instant createdAt;
         private Instant updatedAt;
+        private Instant startedAt;
         private List<JobStage> stagesCompleted;
         private JobStage currentStage;
         private Instant lastCheckpoint;
@@ -115,6 +118,7 @@ public record Job(String jobId, String owner, JobStatus status, String drawingId
             drawingKey = job.drawingKey;
             createdAt = job.createdAt;
             updatedAt = job.updatedAt;
+            startedAt = job.startedAt;
             stagesCompleted = job.stagesCompleted;
             currentStage = job.currentStage;
             lastCheckpoint = job.lastCheckpoint;
@@ -139,6 +143,7 @@ public record Job(String jobId, String owner, JobStatus status, String drawingId
         public Builder drawingKey(String value) { drawingKey = value; return this; }
         public Builder createdAt(Instant value) { createdAt = value; return this; }
         public Builder updatedAt(Instant value) { updatedAt = value; return this; }
+        public Builder startedAt(Instant value) { startedAt = value; return this; }
         public Builder stagesCompleted(List<JobStage> value) { stagesCompleted = value; return this; }
         public Builder currentStage(JobStage value) { currentStage = value; return this; }
         public Builder lastCheckpoint(Instant value) { lastCheckpoint = value; return this; }
@@ -158,9 +163,9 @@ public record Job(String jobId, String owner, JobStatus status, String drawingId
 
         /** The job; fails when a required field is missing. */
         public Job build() {
-            return new Job(jobId, owner, status, drawingId, drawingKey, createdAt, updatedAt, stagesCompleted,
-                    currentStage, lastCheckpoint, progress, attempts, result, error, correlationId, idempotencyKey,
-                    requestFingerprint, leaseOwner, leaseExpiresAt, alertedAt, ttl, version);
+            return new Job(jobId, owner, status, drawingId, drawingKey, createdAt, updatedAt, startedAt,
+                    stagesCompleted, currentStage, lastCheckpoint, progress, attempts, result, error, correlationId,
+                    idempotencyKey, requestFingerprint, leaseOwner, leaseExpiresAt, alertedAt, ttl, version);
         }
     }
 }

@@ -40,6 +40,7 @@ public final class JobTable {
     public static final String DRAWING_KEY = "drawing_key";
     public static final String CREATED_AT = "created_at";
     public static final String UPDATED_AT = "updated_at";
+    public static final String STARTED_AT = "started_at";
     public static final String STAGES_COMPLETED = "stages_completed";
     public static final String CURRENT_STAGE = "current_stage";
     public static final String LAST_CHECKPOINT = "last_checkpoint";
@@ -85,6 +86,7 @@ public final class JobTable {
                 .addAttribute(Instant.class, a -> a.name(CREATED_AT).getter(Job::createdAt).setter(Job.Builder::createdAt)
                         .tags(StaticAttributeTags.secondarySortKey(PlatformNames.JOBS_BY_OWNER_INDEX)))
                 .addAttribute(Instant.class, a -> a.name(UPDATED_AT).getter(Job::updatedAt).setter(Job.Builder::updatedAt))
+                .addAttribute(Instant.class, a -> a.name(STARTED_AT).getter(Job::startedAt).setter(Job.Builder::startedAt))
                 .addAttribute(EnhancedType.listOf(String.class), a -> a.name(STAGES_COMPLETED)
                         .getter(j -> j.stagesCompleted().stream().map(JobStage::wireName).toList())
                         .setter((b, v) -> b.stagesCompleted(v == null ? List.of()

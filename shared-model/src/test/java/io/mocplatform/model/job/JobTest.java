@@ -16,9 +16,22 @@ class JobTest {
     void shouldQueueANewJobWithThirtyDaysToLive() {
         Job job = Job.queued("job_1", "alice", "drw_1", "drawings/alice/drw_1.pdf", NOW, "c-1", null, null);
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.startedAt()).as("nothing has started a queued job").isNull();
         assertThat(job.ttl()).isEqualTo(NOW.plusSeconds(30L * 24 * 3600).getEpochSecond());
         assertThat(job.nextStage()).contains(JobStage.VALIDATION);
         assertThat(job.progress()).isEqualTo(JobProgress.none());
+    }
+
+    @Test
+    void shouldCarryStartedAtThroughToBuilder() {
+        Instant start = NOW.plusMillis(250);
+        Job started = Job.queued("job_1", "alice", "drw_1", "k", NOW, "c-1", null, null).toBuilder()
+                .status(JobStatus.PROCESSING).startedAt(start).build();
+
+        Job checkpointed = started.toBuilder().updatedAt(NOW.plusSeconds(5)).build();
+
+        assertThat(checkpointed.startedAt()).isEqualTo(start);
+        assertThat(checkpointed.updatedAt()).isEqualTo(NOW.plusSeconds(5));
     }
 
     @Test

@@ -24,7 +24,7 @@ class TableSchemaTest {
     @Test
     void shouldStoreAJobUnderSnakeCaseAttributes_andReadItBackUnchanged() {
         Job job = Job.queued("job_1", "alice", "drw_1", "drawings/alice/drw_1.pdf", NOW, "c-1", "key-1", "fp")
-                .toBuilder().status(JobStatus.COMPLETED).currentStage(JobStage.RESULT)
+                .toBuilder().status(JobStatus.COMPLETED).startedAt(NOW.plusSeconds(2)).currentStage(JobStage.RESULT)
                 .stagesCompleted(List.of(JobStage.VALIDATION, JobStage.PDF_PROCESSING))
                 .progress(new JobProgress(2, 3)).attempts(2).lastCheckpoint(NOW)
                 .result(new JobResult(4, Map.of("card_reader", 3, "camera", 1), "results/job_1/schedule.json",
@@ -40,8 +40,19 @@ class TableSchemaTest {
         assertThat(item.get("progress").m().get("pages_done").n()).isEqualTo("2");
         assertThat(item.get("result").m().get("counts_by_type").m().get("card_reader").n()).isEqualTo("3");
         assertThat(item.get("created_at").s()).isEqualTo("2026-11-23T10:00:00.000Z");
+        assertThat(item.get("started_at").s()).isEqualTo("2026-11-23T10:00:02.000Z");
         assertThat(item).doesNotContainKeys("lease_owner", "alerted_at");
         assertThat(JobTable.SCHEMA.mapToItem(item)).isEqualTo(job);
+    }
+
+    @Test
+    void shouldLeaveStartedAtOutOfTheRow_whileTheJobIsQueued() {
+        Job queued = Job.queued("job_1", "alice", "drw_1", "k", NOW, "c-1", null, null).toBuilder().version(1L).build();
+
+        Map<String, AttributeValue> item = JobTable.SCHEMA.itemToMap(queued, true);
+
+        assertThat(item).containsKeys("created_at", "updated_at").doesNotContainKey("started_at");
+        assertThat(JobTable.SCHEMA.mapToItem(item).startedAt()).isNull();
     }
 
     @Test
