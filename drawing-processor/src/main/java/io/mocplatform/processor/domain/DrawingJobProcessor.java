@@ -111,8 +111,11 @@ public final class DrawingJobProcessor {
                         + job.leaseExpiresAt()));
             }
             try {
+                // started_at is the first start of this run: a redelivery or continuation keeps it, so
+                // "created_at → started_at" measures the wait in the queue, not the last hand-on.
                 job = jobs.update(job.toBuilder().status(JobStatus.PROCESSING).leaseOwner(request.deliveryId())
                         .leaseExpiresAt(now.plus(policy.leaseDuration())).attempts(job.attempts() + 1)
+                        .startedAt(job.startedAt() == null ? now : job.startedAt())
                         .currentStage(job.nextStage().orElse(JobStage.RESULT)).updatedAt(now).build());
             } catch (StaleJobException lostRace) {
                 return ProcessingReport.of(new Outcome.Skipped("another delivery took the job first"));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class DrawingJobProcessorTest {
     private final InMemoryPorts.Drawings drawings = new InMemoryPorts.Drawings();
     private final InMemoryPorts.WorkFiles files = new InMemoryPorts.WorkFiles();
     private final InMemoryPorts.WordAnalyzer analyzer = new InMemoryPorts.WordAnalyzer();
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final SettableClock clock = new SettableClock(NOW);
     private DrawingJobProcessor processor;
 
     @BeforeEach
@@ -54,6 +55,7 @@ class DrawingJobProcessorTest {
         assertThat(job.attempts()).isEqualTo(1);
         assertThat(job.leaseOwner()).isNull();
         assertThat(job.lastCheckpoint()).isEqualTo(NOW);
+        assertThat(job.startedAt()).isEqualTo(NOW);
         assertThat(report.stageDurations()).containsOnlyKeys(JobStage.values());
         assertThat(report.pagesProcessed()).isEqualTo(3);
     }
@@ -127,13 +129,17 @@ class DrawingJobProcessorTest {
         assertThat(saved.stagesCompleted()).containsExactly(JobStage.VALIDATION);
         assertThat(saved.currentStage()).isEqualTo(JobStage.PDF_PROCESSING);
         assertThat(saved.leaseOwner()).isNull();
+        assertThat(saved.startedAt()).isEqualTo(NOW);
 
+        clock.set(NOW.plusSeconds(30));
         ProcessingReport second = process("msg-2", 1, Deadline.none());
 
         assertThat(second.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(drawings.rendered).containsExactly(1, 2, 3);
         assertThat(second.pagesProcessed()).isEqualTo(2);
         assertThat(jobs.get(JOB).attempts()).isEqualTo(2);
+        assertThat(jobs.get(JOB).startedAt()).as("the continuation keeps the first start").isEqualTo(NOW);
+        assertThat(jobs.get(JOB).updatedAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(((Outcome.Completed) second.outcome()).result().componentCount()).isEqualTo(2);
     }
 
@@ -159,6 +165,34 @@ class DrawingJobProcessorTest {
         assertThat(process("msg-1", 3, Deadline.none()).outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(drawings.rendered).containsExactly(1, 2, 3);
         assertThat(jobs.get(JOB).error()).isNull();
+    }
+
+    @Test
+    void shouldKeepTheFirstStart_whenARetriedDeliveryTakesTheJobAgain() {
+        analyzer.failure = new RetryableException("gemini_rate_limited", "429", Duration.ofSeconds(60));
+        assertThat(process("msg-1", 1, Deadline.none()).outcome()).isInstanceOf(Outcome.RetryLater.class);
+        assertThat(jobs.get(JOB).startedAt()).isEqualTo(NOW);
+
+        analyzer.failure = null;
+        Instant retriedAt = NOW.plus(Duration.ofMinutes(10));
+        clock.set(retriedAt);
+        assertThat(process("msg-1", 2, Deadline.none()).outcome()).isInstanceOf(Outcome.Completed.class);
+
+        Job job = jobs.get(JOB);
+        assertThat(job.attempts()).isEqualTo(2);
+        assertThat(job.startedAt()).isEqualTo(NOW);
+        assertThat(job.updatedAt()).isEqualTo(retriedAt);
+    }
+
+    @Test
+    void shouldStartAnew_whenARetriedJobComesBackWithoutAStart() {
+        // job-api's retry puts a failed job back to queued with started_at cleared: a new run, a new start.
+        jobs.put(jobs.get(JOB).toBuilder().attempts(3).startedAt(null).build());
+        Instant rerunAt = NOW.plus(Duration.ofHours(1));
+        clock.set(rerunAt);
+
+        assertThat(process("msg-9", 1, Deadline.none()).outcome()).isInstanceOf(Outcome.Completed.class);
+        assertThat(jobs.get(JOB).startedAt()).isEqualTo(rerunAt);
     }
 
     @Test
@@ -196,6 +230,34 @@ class DrawingJobProcessorTest {
     private ProcessingReport process(String deliveryId, int receiveCount, Deadline deadline) {
         DrawingJobMessage message = DrawingJobMessage.of(JOB, KEY, "user-1", "corr-1", NOW);
         return processor.process(new ProcessingRequest(message, deliveryId, receiveCount), deadline);
+    }
+
+    /** A clock the test moves, to tell a first start from a later one. */
+    private static final class SettableClock extends Clock {
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant value) {
+            now = value;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the processor never changes the zone");
+        }
     }
 
     private DrawingJobProcessor processor(int maxPages) {

@@ -87,6 +87,8 @@ class DrawingJobHandlerIT {
         assertThat(job.attempts()).isEqualTo(1);
         assertThat(job.leaseOwner()).isNull();
         assertThat(job.lastCheckpoint()).isNotNull();
+        assertThat(job.startedAt()).as("started_at of the completed job").isNotNull()
+                .isBetween(job.createdAt(), job.updatedAt());
         assertThat(job.result().analyzer()).isEqualTo("offline");
         assertThat(job.result().componentCount()).isEqualTo(drawing.expected().size());
         assertThat(job.result().countsByType()).containsEntry("card_reader", 3).containsEntry("door_contact", 5)
