@@ -22,7 +22,7 @@ import java.util.TreeMap;
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobStatusResponse(String jobId, String status, String createdAt, String updatedAt,
-                                List<String> stagesCompleted, String currentStage, String lastCheckpoint,
+                                String startedAt, List<String> stagesCompleted, String currentStage, String lastCheckpoint,
                                 Progress progress, int attempts, Result result, Error error, String correlationId) {
 
     /** Pages processed out of the drawing's total (0/0 until the PDF was read). */
@@ -49,6 +49,7 @@ public record JobStatusResponse(String jobId, String status, String createdAt, S
         Job job = view.job();
         return new JobStatusResponse(job.jobId(), job.status().wireName(), Wire.instant(job.createdAt()),
                 Wire.instant(job.updatedAt() == null ? job.createdAt() : job.updatedAt()),
+                Wire.instant(job.startedAt()),
                 job.stagesCompleted().stream().map(JobStage::wireName).toList(),
                 job.currentStage() == null ? null : job.currentStage().wireName(),
                 Wire.instant(job.lastCheckpoint()),

@@ -149,8 +149,9 @@ public final class JobService {
         Instant now = now();
         Job queued;
         try {
+            // A retry is a new run: clearing started_at lets the processor record when this run starts.
             queued = jobs.update(failed.toBuilder().status(JobStatus.QUEUED).error(null).updatedAt(now)
-                    .leaseOwner(null).leaseExpiresAt(null).build());
+                    .startedAt(null).leaseOwner(null).leaseExpiresAt(null).build());
         } catch (StaleJobException changed) {
             throw new JobRejection(JobRejection.Reason.STATE_CONFLICT,
                     "job " + failed.jobId() + " changed while it was being retried; read it again");

@@ -364,7 +364,7 @@ class JobApiIT {
         assertThat(body).containsEntry("job_id", jobId).containsEntry("status", "queued")
                 .containsEntry("stages_completed", List.of()).containsEntry("attempts", 0)
                 .containsEntry("progress", Map.of("pages_done", 0, "pages_total", 0))
-                .doesNotContainKeys("result", "error", "current_stage", "last_checkpoint");
+                .doesNotContainKeys("result", "error", "current_stage", "last_checkpoint", "started_at");
         assertThat(body.get("created_at")).isEqualTo(body.get("updated_at"));
     }
 
@@ -378,7 +378,7 @@ class JobApiIT {
                 RequestBody.fromString("{\"components\":[]}"));
         jobsTable.putItem(Job.queued(jobId, owner, "drw_aaaaaaaaaaaaaaaaaaaa", "drawings/x.pdf", created, "corr-done",
                         null, null).toBuilder().status(JobStatus.COMPLETED).updatedAt(created.plusSeconds(30))
-                .stagesCompleted(List.of(JobStage.values())).currentStage(JobStage.RESULT)
+                .startedAt(created.plusMillis(1500)).stagesCompleted(List.of(JobStage.values())).currentStage(JobStage.RESULT)
                 .lastCheckpoint(created.plusSeconds(30)).progress(new JobProgress(3, 3)).attempts(1)
                 .result(new JobResult(2, Map.of("card_reader", 2), scheduleKey, null, "offline", 0, 0, 0.0))
                 .build());
@@ -387,6 +387,7 @@ class JobApiIT {
 
         assertThat(response.status).isEqualTo(200);
         assertThat(response.header("Retry-After")).isNull();
+        assertThat(Instant.parse((String) response.json().get("started_at"))).isEqualTo(created.plusMillis(1500));
         @SuppressWarnings("unchecked") Map<String, Object> result = (Map<String, Object>) response.json().get("result");
         assertThat(result).containsEntry("component_count", 2).containsEntry("counts_by_type", Map.of("card_reader", 2))
                 .containsEntry("schedule_json_key", scheduleKey).doesNotContainKey("csv_download_url");
@@ -501,7 +502,7 @@ class JobApiIT {
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String jobId = "job_" + created.toEpochMilli() + "_failedjob2";
         jobsTable.putItem(Job.queued(jobId, owner, "drw_aaaaaaaaaaaaaaaaaaaa", "drawings/" + owner + "/d.pdf", created,
-                        "corr-failed", null, null).toBuilder().status(JobStatus.FAILED)
+                        "corr-failed", null, null).toBuilder().status(JobStatus.FAILED).startedAt(created.plusSeconds(1))
                 .stagesCompleted(List.of(JobStage.VALIDATION, JobStage.PDF_PROCESSING))
                 .currentStage(JobStage.DRAWING_ANALYSIS).attempts(3)
                 .error(new JobError("analysis_unavailable", "The analyser kept failing.", true,
@@ -515,6 +516,7 @@ class JobApiIT {
         Job stored = jobsTable.getItem(Key.builder().partitionValue(jobId).build());
         assertThat(stored.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(stored.error()).isNull();
+        assertThat(stored.startedAt()).as("the retry is a new run, not yet started").isNull();
         assertThat(stored.stagesCompleted()).containsExactly(JobStage.VALIDATION, JobStage.PDF_PROCESSING);
         Map<String, Object> message = api.parse(awaitMessages(jobId, 1).get(0).body());
         assertThat(message).containsEntry("resume_from", "drawing_analysis").containsEntry("correlation_id",

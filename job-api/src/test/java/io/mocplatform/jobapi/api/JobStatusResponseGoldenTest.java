@@ -35,6 +35,7 @@ class JobStatusResponseGoldenTest {
         Job job = Job.queued("job_1795432800000_abcdefgh23", "user-alice", "drw_abcdefghijklmnopqrst",
                         "drawings/user-alice/drw_abcdefghijklmnopqrst.pdf", created, "corr-123", "key-1", "f")
                 .toBuilder().status(JobStatus.COMPLETED).updatedAt(Instant.parse("2026-11-23T10:00:42.5Z"))
+                .startedAt(Instant.parse("2026-11-23T10:00:00.25Z"))
                 .stagesCompleted(List.of(JobStage.values())).currentStage(JobStage.RESULT)
                 .lastCheckpoint(Instant.parse("2026-11-23T10:00:42.5Z")).progress(new JobProgress(12, 12)).attempts(2)
                 .result(new JobResult(7, Map.of("card_reader", 4, "camera", 3),
@@ -73,5 +74,16 @@ class JobStatusResponseGoldenTest {
         assertThat(written.fieldNames()).toIterable().containsExactlyInAnyOrder("job_id", "status", "created_at",
                 "updated_at", "stages_completed", "progress", "attempts", "correlation_id");
         assertThat(written.get("created_at").asText()).isEqualTo("2026-11-23T10:00:00.000Z");
+    }
+
+    @Test
+    void shouldWriteStartedAt_onceProcessingHasStarted() throws IOException {
+        Job processing = Job.queued("job_1795432800000_abcdefgh23", "user-alice", "drw_abcdefghijklmnopqrst",
+                        "drawings/x.pdf", Instant.parse("2026-11-23T10:00:00Z"), "corr-123", null, null)
+                .toBuilder().status(JobStatus.PROCESSING).startedAt(Instant.parse("2026-11-23T10:00:01Z")).build();
+        JsonNode written = TREE.readTree(io.micronaut.serde.ObjectMapper.getDefault()
+                .writeValueAsString(JobStatusResponse.of(JobView.of(processing))));
+
+        assertThat(written.get("started_at").asText()).isEqualTo("2026-11-23T10:00:01.000Z");
     }
 }

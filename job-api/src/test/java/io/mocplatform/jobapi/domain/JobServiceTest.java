@@ -130,6 +130,17 @@ class JobServiceTest {
     }
 
     @Test
+    void shouldClearStartedAt_whenRetried_becauseTheRetryIsANewRun() {
+        Job failed = stored(JobStatus.FAILED, List.of(JobStage.VALIDATION));
+        jobs.rows.put(failed.jobId(), failed.toBuilder().startedAt(NOW.plusSeconds(1)).build());
+
+        Job retried = service.retry("alice", failed.jobId());
+
+        assertThat(retried.startedAt()).isNull();
+        assertThat(jobs.find(failed.jobId())).get().extracting(Job::startedAt).isNull();
+    }
+
+    @Test
     void shouldRefuseToRetryOrCancel_whenTheStatusDoesNotAllowIt() {
         Job queued = stored(JobStatus.QUEUED, List.of());
         Job completed = stored(JobStatus.COMPLETED, List.of(JobStage.values()));
