@@ -189,8 +189,8 @@ public final class DevstackLoadBench {
     /**
      * Submits drawings one at a time, each once the previous job has finished and after a random pause (so
      * submissions do not line up with anything periodic in the poller), and reads the interval from the rows.
-     * {@code started_at} is read from the finished row; rows also caught between the start and the first
-     * checkpoint still have {@code updated_at == started_at}, which cross-checks that it was not rewritten later.
+     * {@code started_at} is read from the finished row; rows also caught between the start and validation's first
+     * write still have {@code updated_at == started_at}, which cross-checks that it was not rewritten later.
      */
     private static void enqueueToStart(PrintStream report, Client client, Stack stack, String drawingId, int count) {
         DynamoDbTable<Job> jobs = jobs(stack);
@@ -212,7 +212,7 @@ public final class DevstackLoadBench {
             if (started == null) {
                 problems.add(jobId + ": no started_at on the " + done.status().wireName() + " row");
             } else {
-                if (seen.status() == JobStatus.PROCESSING && seen.stagesCompleted().isEmpty()) {
+                if (isFirstProcessingWrite(seen)) {
                     if (!started.equals(seen.updatedAt())) {
                         problems.add(jobId + ": started_at " + started + " but the first processing write had"
                                 + " updated_at " + seen.updatedAt());
@@ -237,6 +237,15 @@ public final class DevstackLoadBench {
         printMillis(report, "created_at -> processing", toStart);
         printMillis(report, "created_at -> completed", toEnd);
         problems.forEach(p -> report.println("  ! " + p));
+    }
+
+    /**
+     * The row as the {@code queued → processing} write left it: validation has not yet recorded the page count
+     * (its own write moves {@code updated_at} on before any stage is completed).
+     */
+    private static boolean isFirstProcessingWrite(Job seen) {
+        return seen.status() == JobStatus.PROCESSING && seen.stagesCompleted().isEmpty()
+                && seen.progress().pagesTotal() == 0;
     }
 
     private static void printMillis(PrintStream report, String name, List<Long> values) {
