@@ -4,25 +4,38 @@ locals {
 
   image_widgets = concat(
     [
-      { title = "Lambda invocations and errors", stat = "Sum", metrics = flatten([for fn in local.image_functions : [["AWS/Lambda", "Invocations", "FunctionName", fn], ["AWS/Lambda", "Errors", "FunctionName", fn]]]) },
+      { title = "Lambda invocations and errors", stat = "Sum", metrics = concat([], [for fn in local.image_functions : [["AWS/Lambda", "Invocations", "FunctionName", fn], ["AWS/Lambda", "Errors", "FunctionName", fn]]]...) },
       { title = "Lambda duration p95 (ms)", stat = "p95", metrics = [for fn in local.image_functions : ["AWS/Lambda", "Duration", "FunctionName", fn]] },
-      { title = "DynamoDB consumed capacity", stat = "Sum", metrics = flatten([for t in values(var.image_service.tables) : [["AWS/DynamoDB", "ConsumedReadCapacityUnits", "TableName", t], ["AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", t]]]) },
-      { title = "DynamoDB throttles", stat = "Sum", metrics = flatten([for t in values(var.image_service.tables) : [["AWS/DynamoDB", "ReadThrottleEvents", "TableName", t], ["AWS/DynamoDB", "WriteThrottleEvents", "TableName", t]]]) },
-      { title = "S3 requests and errors", stat = "Sum", metrics = flatten([for b in values(var.image_service.buckets) : [for m in ["GetRequests", "PutRequests", "4xxErrors", "5xxErrors"] : ["AWS/S3", m, "BucketName", b.name, "FilterId", b.filter_id]]]) },
-      { title = "API requests, 4xx and 5xx", stat = "Sum", metrics = flatten([for api in values(var.image_service.apis) : [for m in ["Count", "4xx", "5xx"] : ["AWS/ApiGateway", m, "ApiId", api]]]) },
+      { title = "DynamoDB consumed capacity", stat = "Sum", metrics = concat([], [for t in values(var.image_service.tables) : [["AWS/DynamoDB", "ConsumedReadCapacityUnits", "TableName", t], ["AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", t]]]...) },
+      { title = "DynamoDB throttles", stat = "Sum", metrics = concat([], [for t in values(var.image_service.tables) : [["AWS/DynamoDB", "ReadThrottleEvents", "TableName", t], ["AWS/DynamoDB", "WriteThrottleEvents", "TableName", t]]]...) },
+      { title = "S3 requests and errors", stat = "Sum", metrics = concat([], [for b in values(var.image_service.buckets) : [for m in ["GetRequests", "PutRequests", "4xxErrors", "5xxErrors"] : ["AWS/S3", m, "BucketName", b.name, "FilterId", b.filter_id]]]...) },
+      { title = "API requests, 4xx and 5xx", stat = "Sum", metrics = concat([], [for api in values(var.image_service.apis) : [for m in ["Count", "4xx", "5xx"] : ["AWS/ApiGateway", m, "ApiId", api]]]...) },
     ],
     [for id in values(var.image_service.distributions) : { title = "CloudFront requests and cache hit rate", stat = "Average", region = "us-east-1", metrics = [["AWS/CloudFront", "Requests", "DistributionId", id, "Region", "Global", { stat = "Sum" }], ["AWS/CloudFront", "CacheHitRate", "DistributionId", id, "Region", "Global"]] }],
   )
 
+  # Wire names of the job stages (shared-model JobStage), the values of StageDuration's `stage` dimension.
+  job_stages = ["validation", "pdf_processing", "drawing_analysis", "result"]
+  emf = {
+    processor   = [for k, fn in var.processing.functions : fn if k == "drawing-processor"]
+    dlq_handler = [for k, fn in var.processing.functions : fn if k == "dlq-handler"]
+    job_intake  = values(var.processing.job_intake_functions)
+  }
+
   processing_widgets = [
-    { title = "Lambda invocations and errors", stat = "Sum", metrics = flatten([for fn in local.processing_functions : [["AWS/Lambda", "Invocations", "FunctionName", fn], ["AWS/Lambda", "Errors", "FunctionName", fn]]]) },
-    { title = "Processing time p50 / p90 / p99 (ms)", stat = "p50", metrics = flatten([for fn in local.processing_functions : [for p in ["p50", "p90", "p99"] : ["AWS/Lambda", "Duration", "FunctionName", fn, { stat = p }]]]) },
-    { title = "Queue depth", stat = "Maximum", metrics = flatten([for q in concat(values(var.processing.queues), values(var.processing.dead_letter_queues)) : [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", q], ["AWS/SQS", "ApproximateNumberOfMessagesNotVisible", "QueueName", q]]]) },
+    { title = "Lambda invocations and errors", stat = "Sum", metrics = concat([], [for fn in local.processing_functions : [["AWS/Lambda", "Invocations", "FunctionName", fn], ["AWS/Lambda", "Errors", "FunctionName", fn]]]...) },
+    { title = "Processing time p50 / p90 / p99 (ms)", stat = "p50", metrics = concat([], [for fn in local.processing_functions : [for p in ["p50", "p90", "p99"] : ["AWS/Lambda", "Duration", "FunctionName", fn, { stat = p }]]]...) },
+    { title = "Queue depth", stat = "Maximum", metrics = concat([], [for q in concat(values(var.processing.queues), values(var.processing.dead_letter_queues)) : [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", q], ["AWS/SQS", "ApproximateNumberOfMessagesNotVisible", "QueueName", q]]]...) },
     { title = "Oldest message age (s)", stat = "Maximum", metrics = [for q in values(var.processing.queues) : ["AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", q]] },
-    { title = "DynamoDB consumed capacity", stat = "Sum", metrics = flatten([for t in values(var.processing.tables) : [["AWS/DynamoDB", "ConsumedReadCapacityUnits", "TableName", t], ["AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", t]]]) },
-    { title = "API requests by status", stat = "Sum", metrics = flatten([for api in values(var.processing.apis) : [for m in ["Count", "4xx", "5xx"] : ["AWS/ApiGateway", m, "ApiId", api]]]) },
+    { title = "DynamoDB consumed capacity", stat = "Sum", metrics = concat([], [for t in values(var.processing.tables) : [["AWS/DynamoDB", "ConsumedReadCapacityUnits", "TableName", t], ["AWS/DynamoDB", "ConsumedWriteCapacityUnits", "TableName", t]]]...) },
+    { title = "API requests by status", stat = "Sum", metrics = concat([], [for api in values(var.processing.apis) : [for m in ["Count", "4xx", "5xx"] : ["AWS/ApiGateway", m, "ApiId", api]]]...) },
     { title = "API latency p90 (ms)", stat = "p90", metrics = [for api in values(var.processing.apis) : ["AWS/ApiGateway", "Latency", "ApiId", api]] },
-    { title = "Job outcomes, stage durations, tokens and cost (EMF)", stat = "Sum", metrics = [[{ expression = "SEARCH('{${var.custom_metrics_namespace}} ', 'Sum', 300)", id = "emf", label = "" }]] },
+    # The functions' own EMF metrics, by this environment's function names (the `function` dimension is the
+    # Lambda function's name), so one account's other environments never show up here.
+    { title = "Stage duration p95 by stage (ms)", stat = "p95", metrics = concat([], [for fn in local.emf.processor : [for stage in local.job_stages : [var.custom_metrics_namespace, "StageDuration", "function", fn, "stage", stage]]]...) },
+    { title = "Jobs handled by the processor, pages, enqueue failures", stat = "Sum", metrics = concat(concat([], [for fn in local.emf.processor : [[var.custom_metrics_namespace, "JobOutcome", "function", fn], [var.custom_metrics_namespace, "Pages", "function", fn]]]...), [for fn in local.emf.job_intake : [var.custom_metrics_namespace, "EnqueueFailed", "function", fn]]) },
+    { title = "Model tokens and estimated cost (USD)", stat = "Sum", metrics = concat([], [for fn in local.emf.processor : [for m in ["InputTokens", "OutputTokens", "EstimatedCost"] : [var.custom_metrics_namespace, m, "function", fn]]]...) },
+    { title = "Dead letters and alerts", stat = "Sum", metrics = concat([], [for fn in local.emf.dlq_handler : [for m in ["DeadLetterMessages", "AlertsSent", "AlertsSuppressed", "AlertFailures"] : [var.custom_metrics_namespace, m, "function", fn]]]...) },
     { title = "Estimated charges by service (USD)", stat = "Maximum", region = "us-east-1", metrics = [[{ expression = "SEARCH('{AWS/Billing,Currency,ServiceName} MetricName=\"EstimatedCharges\"', 'Maximum', 21600)", id = "cost", label = "" }]] },
   ]
 

@@ -143,8 +143,8 @@ run "dashboards_cover_both_services" {
     error_message = "Image service dashboard: Lambda, DynamoDB, S3, API and CloudFront widgets."
   }
   assert {
-    condition     = length(jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets) == 9
-    error_message = "Processing dashboard: Lambda, SQS, DynamoDB, API, EMF and cost widgets."
+    condition     = length(jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets) == 12
+    error_message = "Processing dashboard: Lambda, SQS, DynamoDB, API, four EMF and one cost widget."
   }
   assert {
     condition     = length(aws_cloudwatch_query_definition.job_timeline) == 1
@@ -198,5 +198,31 @@ run "enqueue_failures_alarm_on_the_first_one" {
       && contains(aws_cloudwatch_metric_alarm.alarms["job-api-enqueue-failed"].alarm_actions, aws_sns_topic.this.arn)
     )
     error_message = "job-api's EnqueueFailed EMF metric (dimension function = its Lambda name) alarms on the first failure and pages."
+  }
+}
+
+run "dashboard_widgets_list_one_array_per_metric" {
+  # CloudWatch wants "metrics" as an array of metric arrays; a flattened list of strings is an invalid body
+  # that only PutDashboard would reject.
+  assert {
+    condition = alltrue(flatten([
+      for d in [aws_cloudwatch_dashboard.image_service.dashboard_body, aws_cloudwatch_dashboard.processing.dashboard_body] : [
+        for w in jsondecode(d).widgets : length(w.properties.metrics) > 0 && alltrue([for m in w.properties.metrics : can(length(m)) && !can(tostring(m))])
+      ]
+    ]))
+    error_message = "Every widget has at least one metric and each metric is an array."
+  }
+  assert {
+    condition = toset([for m in [for w in jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets : w if w.properties.title == "Stage duration p95 by stage (ms)"][0].properties.metrics : join("/", m)]) == toset([
+      "MocPlatform/StageDuration/function/drawing-processor-dev/stage/validation",
+      "MocPlatform/StageDuration/function/drawing-processor-dev/stage/pdf_processing",
+      "MocPlatform/StageDuration/function/drawing-processor-dev/stage/drawing_analysis",
+      "MocPlatform/StageDuration/function/drawing-processor-dev/stage/result",
+    ])
+    error_message = "Stage durations are graphed per stage for this environment's processor only."
+  }
+  assert {
+    condition     = contains([for w in jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets : w.properties.title if contains([for m in w.properties.metrics : join("/", [for x in m : tostring(x) if can(tostring(x))])], "MocPlatform/EnqueueFailed/function/job-api-dev")], "Jobs handled by the processor, pages, enqueue failures")
+    error_message = "job-api's enqueue failures are on the processing dashboard."
   }
 }
