@@ -30,7 +30,9 @@ import java.util.Objects;
  * @param requestFingerprint hash of the request body that created it, to spot key reuse with another body
  * @param leaseOwner         the delivery currently working on the job
  * @param leaseExpiresAt     when that lease lapses and another delivery may take over
- * @param alertedAt          when the on-call engineer was alerted about this job
+ * @param alertedAt          when the dlq-handler claimed the alert about this job's death (a lease: the alert is
+ *                           only known to be out once {@code alertSentAt} is set too)
+ * @param alertSentAt        when that alert was confirmed published; null while the claim is unconfirmed
  * @param ttl                expiry in epoch seconds (DynamoDB TTL)
  * @param version            optimistic-locking version, null before the first write
  */
@@ -38,7 +40,7 @@ public record Job(String jobId, String owner, JobStatus status, String drawingId
                   Instant createdAt, Instant updatedAt, Instant startedAt, List<JobStage> stagesCompleted, JobStage currentStage,
                   Instant lastCheckpoint, JobProgress progress, int attempts, JobResult result, JobError error,
                   String correlationId, String idempotencyKey, String requestFingerprint, String leaseOwner,
-                  Instant leaseExpiresAt, Instant alertedAt, Long ttl, Long version) {
+                  Instant leaseExpiresAt, Instant alertedAt, Instant alertSentAt, Long ttl, Long version) {
 
     /** How long a job row is kept after it was created. */
     public static final Duration RETENTION = Duration.ofDays(30);
@@ -104,6 +106,7 @@ public record Job(String jobId, String owner, JobStatus status, String drawingId
         private String leaseOwner;
         private Instant leaseExpiresAt;
         private Instant alertedAt;
+        private Instant alertSentAt;
         private Long ttl;
         private Long version;
 
@@ -132,6 +135,7 @@ public record Job(String jobId, String owner, JobStatus status, String drawingId
             leaseOwner = job.leaseOwner;
             leaseExpiresAt = job.leaseExpiresAt;
             alertedAt = job.alertedAt;
+            alertSentAt = job.alertSentAt;
             ttl = job.ttl;
             version = job.version;
         }
@@ -158,6 +162,7 @@ public record Job(String jobId, String owner, JobStatus status, String drawingId
         public Builder leaseOwner(String value) { leaseOwner = value; return this; }
         public Builder leaseExpiresAt(Instant value) { leaseExpiresAt = value; return this; }
         public Builder alertedAt(Instant value) { alertedAt = value; return this; }
+        public Builder alertSentAt(Instant value) { alertSentAt = value; return this; }
         public Builder ttl(Long value) { ttl = value; return this; }
         public Builder version(Long value) { version = value; return this; }
 
@@ -165,7 +170,7 @@ public record Job(String jobId, String owner, JobStatus status, String drawingId
         public Job build() {
             return new Job(jobId, owner, status, drawingId, drawingKey, createdAt, updatedAt, startedAt,
                     stagesCompleted, currentStage, lastCheckpoint, progress, attempts, result, error, correlationId,
-                    idempotencyKey, requestFingerprint, leaseOwner, leaseExpiresAt, alertedAt, ttl, version);
+                    idempotencyKey, requestFingerprint, leaseOwner, leaseExpiresAt, alertedAt, alertSentAt, ttl, version);
         }
     }
 }

@@ -54,6 +54,7 @@ public final class JobTable {
     public static final String LEASE_OWNER = "lease_owner";
     public static final String LEASE_EXPIRES_AT = "lease_expires_at";
     public static final String ALERTED_AT = "alerted_at";
+    public static final String ALERT_SENT_AT = "alert_sent_at";
     public static final String TTL = "ttl";
     public static final String VERSION = "version";
 
@@ -113,6 +114,8 @@ public final class JobTable {
                 .addAttribute(Instant.class, a -> a.name(LEASE_EXPIRES_AT).getter(Job::leaseExpiresAt)
                         .setter(Job.Builder::leaseExpiresAt))
                 .addAttribute(Instant.class, a -> a.name(ALERTED_AT).getter(Job::alertedAt).setter(Job.Builder::alertedAt))
+                .addAttribute(Instant.class, a -> a.name(ALERT_SENT_AT).getter(Job::alertSentAt)
+                        .setter(Job.Builder::alertSentAt))
                 .addAttribute(Long.class, a -> a.name(TTL).getter(Job::ttl).setter(Job.Builder::ttl))
                 .addAttribute(Long.class, a -> a.name(VERSION).getter(Job::version).setter(Job.Builder::version)
                         .tags(VersionedRecordExtension.AttributeTags.versionAttribute()))

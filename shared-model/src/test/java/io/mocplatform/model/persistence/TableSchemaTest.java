@@ -41,7 +41,7 @@ class TableSchemaTest {
         assertThat(item.get("result").m().get("counts_by_type").m().get("card_reader").n()).isEqualTo("3");
         assertThat(item.get("created_at").s()).isEqualTo("2026-11-23T10:00:00.000Z");
         assertThat(item.get("started_at").s()).isEqualTo("2026-11-23T10:00:02.000Z");
-        assertThat(item).doesNotContainKeys("lease_owner", "alerted_at");
+        assertThat(item).doesNotContainKeys("lease_owner", "alerted_at", "alert_sent_at");
         assertThat(JobTable.SCHEMA.mapToItem(item)).isEqualTo(job);
     }
 
@@ -53,6 +53,25 @@ class TableSchemaTest {
 
         assertThat(item).containsKeys("created_at", "updated_at").doesNotContainKey("started_at");
         assertThat(JobTable.SCHEMA.mapToItem(item).startedAt()).isNull();
+    }
+
+    @Test
+    void shouldStoreTheAlertClaimAndItsConfirmationAsSortableInstants() {
+        Job failed = Job.queued("job_1", "alice", "drw_1", "k", NOW, "c-1", null, null).toBuilder()
+                .status(JobStatus.FAILED).alertedAt(NOW.plusSeconds(5)).alertSentAt(NOW.plusMillis(5_250))
+                .version(2L).build();
+
+        Map<String, AttributeValue> item = JobTable.SCHEMA.itemToMap(failed, true);
+
+        // Same fixed-width text as every other instant of the row, so operators can compare them by eye or query.
+        assertThat(item.get("alerted_at").s()).isEqualTo("2026-11-23T10:00:05.000Z");
+        assertThat(item.get("alert_sent_at").s()).isEqualTo("2026-11-23T10:00:05.250Z");
+        assertThat(JobTable.SCHEMA.mapToItem(item)).isEqualTo(failed);
+        assertThat(JobTable.SCHEMA.mapToItem(JobTable.SCHEMA.itemToMap(failed.toBuilder().alertSentAt(null).build(),
+                true))).satisfies(unconfirmed -> {
+                    assertThat(unconfirmed.alertedAt()).isEqualTo(NOW.plusSeconds(5));
+                    assertThat(unconfirmed.alertSentAt()).isNull();
+                });
     }
 
     @Test
