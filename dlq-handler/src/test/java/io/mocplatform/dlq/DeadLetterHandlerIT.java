@@ -50,6 +50,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The dlq-handler against the in-process emulators: real redrive in ElasticMQ, the job row in DynamoDB Local,
@@ -161,10 +162,71 @@ class DeadLetterHandlerIT {
         var b = CompletableFuture.supplyAsync(() -> await(start, () -> second.handleRequest(event, lambdaContext())));
         start.countDown();
 
-        assertThat(a.get().getBatchItemFailures()).isEmpty();
-        assertThat(b.get().getBatchItemFailures()).isEmpty();
+        // The loser either found the alert confirmed (done) or still being published (come back later).
+        assertThat(a.get().getBatchItemFailures().size() + b.get().getBatchItemFailures().size()).isLessThanOrEqualTo(1);
         assertThat(sns.published(env.alertsTopicArn())).hasSize(1);
         assertThat(readJob(job.jobId()).status()).isEqualTo(JobStatus.FAILED);
+
+        SQSBatchResponse redelivered = first.handleRequest(event, lambdaContext());
+
+        assertThat(redelivered.getBatchItemFailures()).isEmpty();
+        assertThat(sns.published(env.alertsTopicArn())).hasSize(1);
+    }
+
+    @Test
+    void shouldAlertExactlyOnce_whenTheFunctionDiedBetweenTheClaimAndThePublish() {
+        Instant crashAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        DeadLetterHandler dying = handler(Map.of("test.crash-on-publish", "true", "test.fixed-clock", crashAt.toString()));
+        Job job = storeJob(Fixtures.stuckJob(ids.newJobId(), crashAt.minus(Duration.ofDays(1))));
+        SQSEvent event = jobEvent(job.jobId());
+
+        assertThatThrownBy(() -> dying.handleRequest(event, lambdaContext()))
+                .isInstanceOf(CrashingPublisherFactory.SimulatedCrash.class);
+        Job orphaned = readJob(job.jobId());
+        assertThat(orphaned.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(orphaned.alertedAt()).isEqualTo(crashAt);
+        assertThat(orphaned.alertSentAt()).isNull();
+
+        // Within the claim timeout the claimant might still be publishing: the message is left for later.
+        SQSBatchResponse early = handler(Map.of("test.fixed-clock", crashAt.plusSeconds(30).toString()))
+                .handleRequest(event, lambdaContext());
+        assertThat(early.getBatchItemFailures()).hasSize(1);
+        assertThat(sns.published(env.alertsTopicArn())).isEmpty();
+
+        // The DLQ's visibility timeout (6 x the function timeout) is past the claim timeout (2 minutes).
+        DeadLetterHandler redelivery = handler(Map.of("test.fixed-clock", crashAt.plus(Duration.ofMinutes(6)).toString()));
+        SQSBatchResponse taken = redelivery.handleRequest(event, lambdaContext());
+        SQSBatchResponse again = redelivery.handleRequest(event, lambdaContext());
+
+        assertThat(taken.getBatchItemFailures()).isEmpty();
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(drainInbox()).singleElement().satisfies(alert -> {
+            assertThat(alert.body().kind()).isEqualTo(AlertKind.DEAD_LETTERED_JOB);
+            assertThat(alert.body().jobId()).isEqualTo(job.jobId());
+            assertThat(alert.body().errorMessage()).isEqualTo(Fixtures.LAST_ERROR_MESSAGE);
+        });
+        assertThat(sns.published(env.alertsTopicArn())).hasSize(1);
+        assertThat(readJob(job.jobId()).alertSentAt()).isEqualTo(crashAt.plus(Duration.ofMinutes(6)));
+    }
+
+    @Test
+    void shouldAlertUnknownJobExactlyOnce_whenTheFunctionDiedAfterClaimingByMessageId() {
+        Instant crashAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        SQSEvent event = jobEvent(ids.newJobId());
+
+        assertThatThrownBy(() -> handler(Map.of("test.crash-on-publish", "true", "test.fixed-clock", crashAt.toString()))
+                .handleRequest(event, lambdaContext())).isInstanceOf(CrashingPublisherFactory.SimulatedCrash.class);
+        SQSBatchResponse early = handler(Map.of("test.fixed-clock", crashAt.plusMillis(119_999).toString()))
+                .handleRequest(event, lambdaContext());
+        DeadLetterHandler redelivery = handler(Map.of("test.fixed-clock", crashAt.plus(Duration.ofMinutes(6)).toString()));
+        SQSBatchResponse taken = redelivery.handleRequest(event, lambdaContext());
+        SQSBatchResponse again = redelivery.handleRequest(event, lambdaContext());
+
+        assertThat(early.getBatchItemFailures()).hasSize(1);
+        assertThat(taken.getBatchItemFailures()).isEmpty();
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(drainInbox()).singleElement()
+                .satisfies(alert -> assertThat(alert.body().kind()).isEqualTo(AlertKind.UNKNOWN_JOB));
     }
 
     @Test

@@ -78,7 +78,7 @@ class DeadLetterProcessor {
         switch (outcome.disposition()) {
             case PUBLISH_FAILED -> LOG.error("{}; the alert could not be published, the message returns to the queue",
                     summary, StructuredArguments.entries(fields));
-            case ALREADY_ALERTED, JOB_ALREADY_FINISHED, JOB_BUSY -> LOG.info(summary, StructuredArguments.entries(fields));
+            case ALREADY_ALERTED, JOB_ALREADY_FINISHED, JOB_BUSY, ALERT_IN_PROGRESS -> LOG.info(summary, StructuredArguments.entries(fields));
             default -> LOG.warn(summary, StructuredArguments.entries(fields));
         }
         if (outcome.stormAlert() != null) {

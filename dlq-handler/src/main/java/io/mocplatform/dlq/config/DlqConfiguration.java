@@ -22,11 +22,12 @@ import java.time.Duration;
  * @param runbookUrl     the runbook document that alert links point into
  * @param rawBodyLimit   characters of an unreadable body kept in the alert
  * @param markerRetention how long the alert bookkeeping records are kept
+ * @param claimTimeout   age after which an unconfirmed alert claim is taken over (longer than the function timeout)
  */
 @ConfigurationProperties("dlq")
 public record DlqConfiguration(@NotBlank String environment, @NotBlank String jobsTable,
                                @NotBlank String alertsTopicArn, @NotBlank String jobsQueueArn,
                                @NotBlank String jobsDlqArn, @Min(1) int stormThreshold, @NotNull Duration stormWindow,
                                @NotBlank String runbookUrl, @Min(64) @Max(4096) int rawBodyLimit,
-                               @NotNull Duration markerRetention) {
+                               @NotNull Duration markerRetention, @NotNull Duration claimTimeout) {
 }

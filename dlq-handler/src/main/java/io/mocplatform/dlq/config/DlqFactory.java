@@ -25,7 +25,7 @@ class DlqFactory {
     DeadLetterPolicy deadLetterPolicy(DlqConfiguration config) {
         return new DeadLetterPolicy(config.environment(), config.jobsQueueArn(), config.jobsDlqArn(),
                 config.stormThreshold(), config.stormWindow(), config.runbookUrl(), config.rawBodyLimit(),
-                config.markerRetention());
+                config.markerRetention(), config.claimTimeout());
     }
 
     @Singleton

@@ -22,6 +22,7 @@ public record DeadLetterOutcome(Disposition disposition, DeadLetterAlert facts, 
 
     /** Whether SQS should deliver the message again (nothing may be dropped silently). */
     public boolean retry() {
-        return disposition == Disposition.PUBLISH_FAILED || disposition == Disposition.JOB_BUSY;
+        return disposition == Disposition.PUBLISH_FAILED || disposition == Disposition.JOB_BUSY
+                || disposition == Disposition.ALERT_IN_PROGRESS;
     }
 }

@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param runbookUrl       the runbook document; alert links add the section anchor
  * @param rawBodyLimit     characters of an unreadable body kept in the alert
  * @param markerRetention  how long the per-message and per-window records are kept (the DLQ keeps messages 14 days)
+ * @param claimTimeout     how long an unconfirmed alert claim is taken to mean "being published right now"; older,
+ *                         it means the invocation that made it died, and a redelivery claims it again and publishes.
+ *                         Must be longer than the function timeout, or a slow but alive publish gets a duplicate
  */
 public record DeadLetterPolicy(String environment, String jobsQueueArn, String jobsDlqArn, int stormThreshold,
-                               Duration stormWindow, String runbookUrl, int rawBodyLimit, Duration markerRetention) {
+                               Duration stormWindow, String runbookUrl, int rawBodyLimit, Duration markerRetention,
+                               Duration claimTimeout) {
 
     public DeadLetterPolicy {
         Objects.requireNonNull(environment, "environment");
@@ -25,11 +29,15 @@ public record DeadLetterPolicy(String environment, String jobsQueueArn, String j
         Objects.requireNonNull(stormWindow, "storm window");
         Objects.requireNonNull(runbookUrl, "runbook URL");
         Objects.requireNonNull(markerRetention, "marker retention");
+        Objects.requireNonNull(claimTimeout, "claim timeout");
         if (stormThreshold < 1) {
             throw new IllegalArgumentException("storm threshold must be >= 1, got " + stormThreshold);
         }
         if (stormWindow.isNegative() || stormWindow.isZero()) {
             throw new IllegalArgumentException("storm window must be positive, got " + stormWindow);
+        }
+        if (claimTimeout.isNegative() || claimTimeout.isZero()) {
+            throw new IllegalArgumentException("claim timeout must be positive, got " + claimTimeout);
         }
     }
 

@@ -15,13 +15,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Handles one dead message: marks its job failed and makes sure the on-call engineer hears about it exactly once.
+ * Handles one dead message: marks its job failed and makes sure the on-call engineer hears about it, at least
+ * once and, unless an invocation dies between publishing and confirming, exactly once.
  *
  * <p>The job row is the source of truth. One optimistic-locked write both marks the job failed (error type
  * {@code dead_lettered}, the last known error's message kept) and claims the alert by setting {@code alerted_at};
- * whoever wins that write sends the alert, so a redelivery or a concurrent invocation sends nothing. A completed or
- * cancelled job is never touched: the version check makes a success written in between win. Messages without a
- * job row are claimed by message id in the {@link AlertLedger} instead.
+ * whoever wins that write sends the alert, then confirms it with a second write setting {@code alert_sent_at}. A
+ * redelivery or a concurrent invocation that finds a confirmed claim sends nothing; one that finds a claim younger
+ * than the claim timeout leaves the message for later (the claimant is publishing right now); one that finds an
+ * older unconfirmed claim knows the claimant died (timeout, out of memory) and takes the claim over, again through
+ * the version check so only one of several redeliveries publishes. A completed or cancelled job is never touched:
+ * the version check makes a success written in between win. Messages without a job row are claimed by message id
+ * in the {@link AlertLedger} instead, with the same lease-and-confirm rule.
  *
  * <p>Storm control counts every dead message per fixed window; above the threshold single alerts stop and the
  * first message over it sends one aggregated alert with the counts by error type.
@@ -65,6 +70,7 @@ public final class DeadLetterService {
 
     private DeadLetterOutcome handleJob(DeadLetter letter, Job read, Instant now) {
         Job job = read;
+        Instant staleBefore = now.minus(policy.claimTimeout());
         for (int attempt = 1; ; attempt++) {
             Cause cause = Cause.of(job);
             if (job.status() == JobStatus.COMPLETED || job.status() == JobStatus.CANCELLED) {
@@ -78,12 +84,23 @@ public final class DeadLetterService {
                 return new DeadLetterOutcome(Disposition.JOB_BUSY, composer.forJob(letter, job, cause, now), null);
             }
             boolean marked = Cause.isMarked(job);
-            // alerted_at only counts for the current death: a job retried after an earlier one still carries it.
+            // The message counts in the storm window of the first claim on this death, so that a takeover finishes
+            // the storm alert its crashed claimant may have owed, even when the takeover happens in a later window.
+            Instant countedAt = now;
+            // alerted_at only counts for the current death: a job retried after an earlier one may still carry it.
             if (marked && job.alertedAt() != null) {
-                return new DeadLetterOutcome(Disposition.ALREADY_ALERTED, composer.forJob(letter, job, cause, now),
-                        null);
+                if (job.alertSentAt() != null) {
+                    return new DeadLetterOutcome(Disposition.ALREADY_ALERTED,
+                            composer.forJob(letter, job, cause, now), null);
+                }
+                if (job.alertedAt().isAfter(staleBefore)) {
+                    return new DeadLetterOutcome(Disposition.ALERT_IN_PROGRESS,
+                            composer.forJob(letter, job, cause, now), null);
+                }
+                countedAt = job.alertedAt();
             }
-            Job.Builder change = job.toBuilder().updatedAt(now).alertedAt(now);
+            // alert_sent_at goes with every claim: a confirmation left from an earlier death is not this one's.
+            Job.Builder change = job.toBuilder().updatedAt(now).alertedAt(now).alertSentAt(null);
             if (!marked) {
                 change.status(JobStatus.FAILED).leaseOwner(null).leaseExpiresAt(null)
                         .error(new JobError(Cause.DEAD_LETTERED, cause.message(), true, cause.stage()));
@@ -103,9 +120,11 @@ public final class DeadLetterService {
                 continue;
             }
             DeadLetterAlert facts = composer.forJob(letter, saved, cause, now);
-            DeadLetterOutcome outcome = deliver(facts, now);
+            DeadLetterOutcome outcome = deliver(facts, countedAt, now);
             if (outcome.retry()) {
                 releaseJobClaim(saved, job.error(), now);
+            } else {
+                confirmJobClaim(saved, now);
             }
             return outcome;
         }
@@ -113,20 +132,40 @@ public final class DeadLetterService {
 
     private DeadLetterOutcome handleWithoutJob(DeadLetter letter, AlertKind kind, Instant now) {
         DeadLetterAlert facts = composer.forMessage(letter, kind, now);
-        if (!ledger.claimMessageAlert(letter.messageId(), now, now.plus(policy.markerRetention()))) {
-            return new DeadLetterOutcome(Disposition.ALREADY_ALERTED, facts, null);
+        MessageClaim claim = ledger.claimMessageAlert(letter.messageId(), now, now.minus(policy.claimTimeout()),
+                now.plus(policy.markerRetention()));
+        switch (claim.state()) {
+            case CONFIRMED -> {
+                return new DeadLetterOutcome(Disposition.ALREADY_ALERTED, facts, null);
+            }
+            case IN_PROGRESS -> {
+                return new DeadLetterOutcome(Disposition.ALERT_IN_PROGRESS, facts, null);
+            }
+            case CLAIMED -> {
+                // Counted in the window of the first claim, for the same reason as a job's takeover.
+                Instant countedAt = claim.staleClaimAt() != null ? claim.staleClaimAt() : now;
+                DeadLetterOutcome outcome = deliver(facts, countedAt, now);
+                if (outcome.retry()) {
+                    ledger.releaseMessageAlert(letter.messageId(), now);
+                } else {
+                    ledger.confirmMessageAlert(letter.messageId(), now, sentAt());
+                }
+                return outcome;
+            }
+            default -> throw new IllegalStateException("unknown claim state " + claim.state());
         }
-        DeadLetterOutcome outcome = deliver(facts, now);
-        if (outcome.retry()) {
-            ledger.releaseMessageAlert(letter.messageId(), now);
-        }
-        return outcome;
     }
 
-    /** Counts the message in its storm window, then sends its own alert, the storm alert, or nothing. */
-    private DeadLetterOutcome deliver(DeadLetterAlert facts, Instant now) {
+    /**
+     * Counts the message in the storm window of {@code countedAt}, then sends its own alert, the storm alert, or
+     * nothing. A storm alert claimed moments ago by someone else and not confirmed yet counts as sent: its
+     * claimant's own message stays unconfirmed until it is, so if the claimant dies, that message's redelivery
+     * takes the storm claim over and sends it.
+     */
+    private DeadLetterOutcome deliver(DeadLetterAlert facts, Instant countedAt, Instant now) {
         long windowMillis = policy.stormWindow().toMillis();
-        Instant windowStart = Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), windowMillis));
+        Instant windowStart = Instant.ofEpochMilli(countedAt.toEpochMilli()
+                - Math.floorMod(countedAt.toEpochMilli(), windowMillis));
         Instant windowEnd = windowStart.plusMillis(windowMillis);
         WindowCounts counts = ledger.countDeadMessage(windowStart, windowEnd, facts.errorType(),
                 windowEnd.plus(policy.markerRetention()));
@@ -134,12 +173,14 @@ public final class DeadLetterService {
             return publish(composer.notification(facts)) ? new DeadLetterOutcome(Disposition.ALERTED, facts, null)
                     : new DeadLetterOutcome(Disposition.PUBLISH_FAILED, facts, null);
         }
-        Optional<WindowCounts> stormClaim = ledger.claimStormAlert(windowStart, now);
+        Optional<WindowCounts> stormClaim = ledger.claimStormAlert(windowStart, now,
+                now.minus(policy.claimTimeout()));
         if (stormClaim.isEmpty()) {
             return new DeadLetterOutcome(Disposition.SUPPRESSED_BY_STORM, facts, null);
         }
         DeadLetterAlert storm = composer.forStorm(windowStart, windowEnd, stormClaim.get(), now);
         if (publish(composer.notification(storm))) {
+            ledger.confirmStormAlert(windowStart, now, sentAt());
             return new DeadLetterOutcome(Disposition.STORM_ALERTED, facts, storm);
         }
         ledger.releaseStormAlert(windowStart, now);
@@ -155,10 +196,40 @@ public final class DeadLetterService {
         }
     }
 
+    private Instant sentAt() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Sets {@code alert_sent_at} on the claim made at {@code claimedAt}, once its alert (or the storm alert standing
+     * for it) is out. Nothing to do when the claim is no longer there: the job was retried (a new run, a new
+     * claim) or, after an unusually long stall, taken over by a redelivery that sends the alert again. When the row
+     * keeps changing the claim stays unconfirmed, which costs at most one duplicate alert after the claim timeout.
+     */
+    private void confirmJobClaim(Job saved, Instant claimedAt) {
+        Job current = saved;
+        for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+            if (!claimedAt.equals(current.alertedAt()) || current.alertSentAt() != null) {
+                return;
+            }
+            try {
+                // updated_at stays: the job did not change for its owner, only the alert bookkeeping did.
+                jobs.update(current.toBuilder().alertSentAt(sentAt()).build());
+                return;
+            } catch (StaleJobException changed) {
+                Optional<Job> again = jobs.find(current.jobId());
+                if (again.isEmpty()) {
+                    return;
+                }
+                current = again.get();
+            }
+        }
+    }
+
     /**
      * Takes back {@code alerted_at} so the retry alerts, and puts back the error the job had before it was marked,
-     * so the retry still knows the original error type. The job stays failed meanwhile: its user must not see it
-     * come back to life because the pager was unreachable.
+     * so the retry still knows the original error type and can alert at once instead of after the claim timeout.
+     * The job stays failed meanwhile: its user must not see it come back to life because the pager was unreachable.
      */
     private void releaseJobClaim(Job saved, JobError originalError, Instant claimedAt) {
         Job current = saved;
@@ -181,7 +252,7 @@ public final class DeadLetterService {
                 current = again.get();
             }
         }
-        throw new IllegalStateException("could not release the alert claim of job " + saved.jobId()
-                + ": its alert was not sent and a redelivery will not send it");
+        // The row kept changing. The claim stays unconfirmed and lapses after the claim timeout, when the message's
+        // redelivery takes it over and alerts; only the original error type is lost (the alert says "unknown").
     }
 }

@@ -16,6 +16,12 @@ public enum Disposition {
     JOB_ALREADY_FINISHED,
     /** A newer delivery holds a live lease on the job: try again later rather than fail a job in progress. */
     JOB_BUSY,
+    /**
+     * Another invocation claimed this alert moments ago and has not confirmed it yet: it is publishing right now.
+     * Try again later; by then the alert is either confirmed (nothing to send) or its claim has gone stale (the
+     * invocation died, and the alert is sent then).
+     */
+    ALERT_IN_PROGRESS,
     /** The alert could not be published: the message goes back to the queue to be tried again. */
     PUBLISH_FAILED;
 

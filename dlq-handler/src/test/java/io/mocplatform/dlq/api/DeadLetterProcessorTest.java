@@ -11,6 +11,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.mocplatform.dlq.domain.AlertPublishException;
 import io.mocplatform.dlq.domain.DeadLetterPolicy;
 import io.mocplatform.dlq.domain.DeadLetterService;
+import io.mocplatform.dlq.domain.MessageClaim;
 import io.mocplatform.dlq.domain.WindowCounts;
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
@@ -66,12 +67,18 @@ class DeadLetterProcessorTest {
             @Override public Job update(Job job) { throw new AssertionError("nothing to save"); }
         };
         AlertLedger ledger = new AlertLedger() {
-            @Override public boolean claimMessageAlert(String m, Instant at, Instant exp) { return true; }
+            @Override public MessageClaim claimMessageAlert(String m, Instant at, Instant stale, Instant exp) {
+                return MessageClaim.claimed();
+            }
+            @Override public void confirmMessageAlert(String m, Instant at, Instant sent) { }
             @Override public void releaseMessageAlert(String m, Instant at) { }
             @Override public WindowCounts countDeadMessage(Instant s, Instant e, String t, Instant exp) {
                 return new WindowCounts(1, Map.of(t, 1L));
             }
-            @Override public Optional<WindowCounts> claimStormAlert(Instant s, Instant at) { return Optional.empty(); }
+            @Override public Optional<WindowCounts> claimStormAlert(Instant s, Instant at, Instant stale) {
+                return Optional.empty();
+            }
+            @Override public void confirmStormAlert(Instant s, Instant at, Instant sent) { }
             @Override public void releaseStormAlert(Instant s, Instant at) { }
         };
         AlertPublisher publisher = n -> {
@@ -80,7 +87,8 @@ class DeadLetterProcessorTest {
             }
         };
         DeadLetterPolicy policy = new DeadLetterPolicy("dev", "arn:q", "arn:dlq", 5, Duration.ofMinutes(15),
-                "docs/runbook.md", 256, Duration.ofDays(15));
+                "docs/runbook.md", 256, Duration.ofDays(15),
+                Duration.ofMinutes(2));
         DeadLetterService service = new DeadLetterService(noJobs, ledger, publisher, policy, Clock.systemUTC());
         return new DeadLetterProcessor(new DeadLetterReader(json), service, json,
                 new Metrics(metrics::add, "dlq-handler"), new CurrentLambdaContext());

@@ -18,7 +18,8 @@ class AlertComposerTest {
 
     private static AlertComposer composer(String environment) {
         return new AlertComposer(new DeadLetterPolicy(environment, "arn:q", "arn:dlq", 5, Duration.ofMinutes(15),
-                "https://runbooks.example/docs/runbook.md", 64, Duration.ofDays(15)));
+                "https://runbooks.example/docs/runbook.md", 64, Duration.ofDays(15),
+                Duration.ofMinutes(2)));
     }
 
     private static DeadLetter letter(String correlationId) {

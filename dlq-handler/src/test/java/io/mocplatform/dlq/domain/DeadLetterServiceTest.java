@@ -23,6 +23,7 @@ class DeadLetterServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T10:07:30Z");
     private static final String JOB_ID = "job_1767258000000_abcdefghij";
+    private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
 
     private final Fakes.Jobs jobs = new Fakes.Jobs();
     private final Fakes.Ledger ledger = new Fakes.Ledger();
@@ -36,7 +37,7 @@ class DeadLetterServiceTest {
     private final DeadLetterPolicy policy = new DeadLetterPolicy("prod",
             "arn:aws:sqs:eu-west-2:111122223333:drawing-jobs-prod",
             "arn:aws:sqs:eu-west-2:111122223333:drawing-jobs-dlq-prod", 2, Duration.ofMinutes(15),
-            "docs/runbook.md", 64, Duration.ofDays(15));
+            "docs/runbook.md", 64, Duration.ofDays(15), CLAIM_TIMEOUT);
     private final DeadLetterService service = new DeadLetterService(jobs, ledger, publisher, policy, clock);
 
     private static DeadLetter letterFor(String jobId, String messageId) {
@@ -62,7 +63,8 @@ class DeadLetterServiceTest {
         assertThat(failed.alertedAt()).isEqualTo(NOW);
         assertThat(failed.updatedAt()).isEqualTo(NOW);
         assertThat(failed.leaseOwner()).isNull();
-        assertThat(jobs.updates).isEqualTo(1);
+        assertThat(failed.alertSentAt()).isEqualTo(NOW);
+        assertThat(jobs.updates).as("one write marks and claims, one confirms").isEqualTo(2);
         assertThat(publisher.sent).singleElement().satisfies(n -> {
             assertThat(n.payload().errorType()).isEqualTo(Fixtures.LAST_ERROR_TYPE);
             assertThat(n.payload().queueAgeSeconds()).isEqualTo(3600);
@@ -112,6 +114,104 @@ class DeadLetterServiceTest {
         assertThat(secondDeath.disposition()).isEqualTo(Disposition.ALERTED);
         assertThat(publisher.sent).hasSize(2);
         assertThat(jobs.rows.get(JOB_ID).alertedAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        assertThat(jobs.rows.get(JOB_ID).alertSentAt()).as("confirmed for this death, not the first one")
+                .isEqualTo(NOW.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void shouldPublishOnceMore_whenARedeliveryFindsAClaimItsClaimantNeverConfirmed() {
+        jobs.put(Fixtures.stuckJob(JOB_ID, NOW));
+        publisher.crashNext = true;
+        assertThatThrownBy(() -> service.handle(letterFor(JOB_ID, "m1"))).isInstanceOf(Fakes.SimulatedCrash.class);
+        Job orphaned = jobs.rows.get(JOB_ID);
+        assertThat(orphaned.alertedAt()).isEqualTo(NOW);
+        assertThat(orphaned.alertSentAt()).isNull();
+        assertThat(publisher.sent).isEmpty();
+
+        Instant redelivered = NOW.plus(CLAIM_TIMEOUT).plusSeconds(1);
+        now.set(redelivered);
+        DeadLetterOutcome takeover = service.handle(letterFor(JOB_ID, "m1"));
+        now.set(redelivered.plusSeconds(400));
+        DeadLetterOutcome later = service.handle(letterFor(JOB_ID, "m1"));
+
+        assertThat(takeover.disposition()).isEqualTo(Disposition.ALERTED);
+        assertThat(later.disposition()).isEqualTo(Disposition.ALREADY_ALERTED);
+        // The marked row no longer holds the original error type (only release restores it, a crash cannot):
+        // the alert says "unknown" but keeps the last error's message.
+        assertThat(publisher.sent).singleElement().satisfies(n -> {
+            assertThat(n.payload().jobId()).isEqualTo(JOB_ID);
+            assertThat(n.payload().errorMessage()).isEqualTo(Fixtures.LAST_ERROR_MESSAGE);
+        });
+        Job confirmed = jobs.rows.get(JOB_ID);
+        assertThat(confirmed.alertedAt()).isEqualTo(redelivered);
+        assertThat(confirmed.alertSentAt()).isEqualTo(redelivered);
+        assertThat(confirmed.error()).isEqualTo(orphaned.error());
+    }
+
+    @Test
+    void shouldLetOnlyOneOfTwoRedeliveriesTakeOverAStaleClaim() {
+        jobs.put(Fixtures.stuckJob(JOB_ID, NOW));
+        publisher.crashNext = true;
+        assertThatThrownBy(() -> service.handle(letterFor(JOB_ID, "m1"))).isInstanceOf(Fakes.SimulatedCrash.class);
+        now.set(NOW.plus(CLAIM_TIMEOUT).plusSeconds(1));
+        AtomicReference<DeadLetterOutcome> other = new AtomicReference<>();
+        // The other redelivery read the same stale claim and writes its takeover first.
+        jobs.beforeNextUpdate = rows -> other.set(service.handle(letterFor(JOB_ID, "m1")));
+
+        DeadLetterOutcome outcome = service.handle(letterFor(JOB_ID, "m1"));
+
+        assertThat(other.get().disposition()).isEqualTo(Disposition.ALERTED);
+        assertThat(outcome.disposition()).isEqualTo(Disposition.ALREADY_ALERTED);
+        assertThat(publisher.sent).hasSize(1);
+    }
+
+    @Test
+    void shouldLeaveTheMessageForLaterWithoutPublishing_whenAnotherInvocationClaimedTheAlertMomentsAgo() {
+        jobs.put(Fixtures.stuckJob(JOB_ID, NOW));
+        publisher.crashNext = true;
+        assertThatThrownBy(() -> service.handle(letterFor(JOB_ID, "m1"))).isInstanceOf(Fakes.SimulatedCrash.class);
+        Job claimed = jobs.rows.get(JOB_ID);
+        now.set(NOW.plus(CLAIM_TIMEOUT).minusSeconds(1));
+
+        DeadLetterOutcome outcome = service.handle(letterFor(JOB_ID, "m1"));
+
+        assertThat(outcome.disposition()).isEqualTo(Disposition.ALERT_IN_PROGRESS);
+        assertThat(outcome.retry()).isTrue();
+        assertThat(jobs.rows.get(JOB_ID)).isEqualTo(claimed);
+        assertThat(publisher.sent).isEmpty();
+    }
+
+    @Test
+    void shouldNeverSendAConfirmedAlertAgain_howeverLateTheRedelivery() {
+        jobs.put(Fixtures.stuckJob(JOB_ID, NOW));
+        service.handle(letterFor(JOB_ID, "m1"));
+        Job confirmed = jobs.rows.get(JOB_ID);
+        now.set(NOW.plus(Duration.ofDays(13)));
+
+        DeadLetterOutcome outcome = service.handle(letterFor(JOB_ID, "m1"));
+
+        assertThat(outcome.disposition()).isEqualTo(Disposition.ALREADY_ALERTED);
+        assertThat(outcome.retry()).isFalse();
+        assertThat(jobs.rows.get(JOB_ID)).isEqualTo(confirmed);
+        assertThat(publisher.sent).hasSize(1);
+    }
+
+    @Test
+    void shouldLeaveTheClaimToTheRetry_whenTheJobIsRetriedBetweenPublishAndConfirm() {
+        jobs.put(Fixtures.stuckJob(JOB_ID, NOW));
+        AtomicReference<Job> retried = new AtomicReference<>();
+        // After the claim (the first update), job-api's retry puts the job back to queued before the confirmation.
+        jobs.beforeNextUpdate = rows -> rows.beforeNextUpdate = again -> {
+            Job current = again.rows.get(JOB_ID);
+            retried.set(current.toBuilder().status(JobStatus.QUEUED).error(null).alertedAt(null).alertSentAt(null)
+                    .version(current.version() + 1).build());
+            again.rows.put(JOB_ID, retried.get());
+        };
+
+        DeadLetterOutcome outcome = service.handle(letterFor(JOB_ID, "m1"));
+
+        assertThat(outcome.disposition()).isEqualTo(Disposition.ALERTED);
+        assertThat(jobs.rows.get(JOB_ID)).isEqualTo(retried.get());
     }
 
     @Test
@@ -214,6 +314,27 @@ class DeadLetterServiceTest {
     }
 
     @Test
+    void shouldTakeOverAStaleMessageClaimOnce_andLeaveAFreshOneForLater() {
+        publisher.crashNext = true;
+        assertThatThrownBy(() -> service.handle(poison("m-poison", "x"))).isInstanceOf(Fakes.SimulatedCrash.class);
+
+        now.set(NOW.plusSeconds(30));
+        DeadLetterOutcome fresh = service.handle(poison("m-poison", "x"));
+        now.set(NOW.plus(CLAIM_TIMEOUT).plusSeconds(1));
+        DeadLetterOutcome stale = service.handle(poison("m-poison", "x"));
+        now.set(NOW.plus(Duration.ofDays(1)));
+        DeadLetterOutcome confirmed = service.handle(poison("m-poison", "x"));
+
+        assertThat(fresh.disposition()).isEqualTo(Disposition.ALERT_IN_PROGRESS);
+        assertThat(fresh.retry()).isTrue();
+        assertThat(stale.disposition()).isEqualTo(Disposition.ALERTED);
+        assertThat(confirmed.disposition()).isEqualTo(Disposition.ALREADY_ALERTED);
+        assertThat(publisher.sent).singleElement()
+                .satisfies(n -> assertThat(n.payload().kind()).isEqualTo(AlertKind.POISON_MESSAGE));
+        assertThat(ledger.messageClaims.get("m-poison").sentAt()).isEqualTo(NOW.plus(CLAIM_TIMEOUT).plusSeconds(1));
+    }
+
+    @Test
     void shouldAlertUnknownJobAsWarning_whenTheRowDoesNotExist() {
         DeadLetterOutcome outcome = service.handle(letterFor(JOB_ID, "m1"));
 
@@ -275,5 +396,33 @@ class DeadLetterServiceTest {
         assertThat(retried.disposition()).isEqualTo(Disposition.STORM_ALERTED);
         assertThat(publisher.sent).extracting(n -> n.payload().kind()).containsExactly(AlertKind.DEAD_LETTERED_JOB,
                 AlertKind.DEAD_LETTERED_JOB, AlertKind.DEAD_LETTER_STORM);
+    }
+
+    @Test
+    void shouldStillSendTheStormAlertOfTheFirstWindow_whenItsClaimantDiedAndIsRedeliveredInTheNextWindow() {
+        for (int i = 0; i < 4; i++) {
+            jobs.put(Fixtures.stuckJob("job_176725800000" + i + "_abcdefghij", NOW));
+        }
+        service.handle(letterFor("job_1767258000000_abcdefghij", "m0"));
+        service.handle(letterFor("job_1767258000001_abcdefghij", "m1"));
+        publisher.crashNext = true;
+        assertThatThrownBy(() -> service.handle(letterFor("job_1767258000002_abcdefghij", "m2")))
+                .isInstanceOf(Fakes.SimulatedCrash.class);
+
+        // While the storm claim is fresh, others in the window count on its claimant and stay quiet.
+        now.set(NOW.plusSeconds(30));
+        DeadLetterOutcome quiet = service.handle(letterFor("job_1767258000003_abcdefghij", "m3"));
+        // The claimant's message comes back after the claim timeout, in the next window.
+        now.set(Instant.parse("2026-01-01T10:16:00Z"));
+        DeadLetterOutcome takeover = service.handle(letterFor("job_1767258000002_abcdefghij", "m2"));
+
+        assertThat(quiet.disposition()).isEqualTo(Disposition.SUPPRESSED_BY_STORM);
+        assertThat(takeover.disposition()).isEqualTo(Disposition.STORM_ALERTED);
+        assertThat(publisher.sent).extracting(n -> n.payload().kind()).containsExactly(AlertKind.DEAD_LETTERED_JOB,
+                AlertKind.DEAD_LETTERED_JOB, AlertKind.DEAD_LETTER_STORM);
+        assertThat(publisher.sent.get(2).payload().storm().windowStart())
+                .isEqualTo(Instant.parse("2026-01-01T10:00:00Z"));
+        assertThat(ledger.stormClaims.get(Instant.parse("2026-01-01T10:00:00Z")).sentAt()).isNotNull();
+        assertThat(jobs.rows.values()).allSatisfy(job -> assertThat(job.alertSentAt()).isNotNull());
     }
 }

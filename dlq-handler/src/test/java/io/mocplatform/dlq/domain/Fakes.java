@@ -58,18 +58,34 @@ final class Fakes {
     }
 
     static final class Ledger implements AlertLedger {
-        final Map<String, Instant> messageClaims = new HashMap<>();
+        /** A claim and, once its alert is out, when it was confirmed. */
+        record Claim(Instant claimedAt, Instant sentAt) {
+        }
+
+        final Map<String, Claim> messageClaims = new HashMap<>();
         final Map<Instant, Map<String, Long>> windows = new HashMap<>();
-        final Map<Instant, Instant> stormClaims = new HashMap<>();
+        final Map<Instant, Claim> stormClaims = new HashMap<>();
 
         @Override
-        public boolean claimMessageAlert(String messageId, Instant claimedAt, Instant expiresAt) {
-            return messageClaims.putIfAbsent(messageId, claimedAt) == null;
+        public MessageClaim claimMessageAlert(String messageId, Instant claimedAt, Instant staleBefore,
+                                              Instant expiresAt) {
+            Claim current = messageClaims.get(messageId);
+            if (current != null && !claimable(current, staleBefore)) {
+                return MessageClaim.lost(current.sentAt() != null);
+            }
+            messageClaims.put(messageId, new Claim(claimedAt, null));
+            return current == null ? MessageClaim.claimed() : MessageClaim.takenOver(current.claimedAt());
+        }
+
+        @Override
+        public void confirmMessageAlert(String messageId, Instant claimedAt, Instant sentAt) {
+            messageClaims.computeIfPresent(messageId,
+                    (id, c) -> c.claimedAt().equals(claimedAt) ? new Claim(claimedAt, sentAt) : c);
         }
 
         @Override
         public void releaseMessageAlert(String messageId, Instant claimedAt) {
-            messageClaims.remove(messageId, claimedAt);
+            messageClaims.computeIfPresent(messageId, (id, c) -> c.claimedAt().equals(claimedAt) ? null : c);
         }
 
         @Override
@@ -80,14 +96,29 @@ final class Fakes {
         }
 
         @Override
-        public Optional<WindowCounts> claimStormAlert(Instant windowStart, Instant claimedAt) {
-            return stormClaims.putIfAbsent(windowStart, claimedAt) == null ? Optional.of(counts(windowStart))
-                    : Optional.empty();
+        public Optional<WindowCounts> claimStormAlert(Instant windowStart, Instant claimedAt, Instant staleBefore) {
+            Claim current = stormClaims.get(windowStart);
+            if (current != null && !claimable(current, staleBefore)) {
+                return Optional.empty();
+            }
+            stormClaims.put(windowStart, new Claim(claimedAt, null));
+            return Optional.of(counts(windowStart));
+        }
+
+        @Override
+        public void confirmStormAlert(Instant windowStart, Instant claimedAt, Instant sentAt) {
+            stormClaims.computeIfPresent(windowStart,
+                    (w, c) -> c.claimedAt().equals(claimedAt) ? new Claim(claimedAt, sentAt) : c);
         }
 
         @Override
         public void releaseStormAlert(Instant windowStart, Instant claimedAt) {
-            stormClaims.remove(windowStart, claimedAt);
+            stormClaims.computeIfPresent(windowStart, (w, c) -> c.claimedAt().equals(claimedAt) ? null : c);
+        }
+
+        /** The adapter's condition: never confirmed and made before the staleness bound. */
+        private static boolean claimable(Claim claim, Instant staleBefore) {
+            return claim.sentAt() == null && claim.claimedAt().isBefore(staleBefore);
         }
 
         private WindowCounts counts(Instant windowStart) {
@@ -96,12 +127,25 @@ final class Fakes {
         }
     }
 
+    /** What a Lambda that dies mid-publish (timeout, out of memory) looks like from the domain: nothing returns. */
+    static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("the function died while publishing");
+        }
+    }
+
     static final class Publisher implements AlertPublisher {
         final List<Notification> sent = new ArrayList<>();
         int failNext;
+        /** The next publish dies instead of returning or failing cleanly; nothing is sent. */
+        boolean crashNext;
 
         @Override
         public void publish(Notification notification) {
+            if (crashNext) {
+                crashNext = false;
+                throw new SimulatedCrash();
+            }
             if (failNext > 0) {
                 failNext--;
                 throw new AlertPublishException("throttled", null);

@@ -1,9 +1,11 @@
 package io.mocplatform.dlq.adapters.dynamodb;
 
 import io.mocplatform.dlq.config.DlqConfiguration;
+import io.mocplatform.dlq.domain.MessageClaim;
 import io.mocplatform.dlq.domain.WindowCounts;
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.model.persistence.SortableInstantConverter;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,6 +24,12 @@ import java.util.Optional;
  * is the alert claim of a message that has no job row. The items carry no {@code owner}, so they never show up in
  * OwnerIndex (job listings), and they expire through the table's TTL. Only GetItem/UpdateItem are used, the two
  * actions the function's IAM policy grants on the table.
+ *
+ * <p>Each claim is a lease: {@code alerted_at} / {@code storm_alerted_at} say when it was made,
+ * {@code alert_sent_at} / {@code storm_sent_at} that its alert went out. Taking over a stale unconfirmed claim is
+ * the same conditional write as a first claim ({@code claimed before the bound and never confirmed}), so of several
+ * callers only one wins. Claim times are written as fixed-width text ({@link SortableInstantConverter}), so the
+ * condition's text comparison is a time comparison.
  */
 @Singleton
 class DynamoDbAlertLedger implements AlertLedger {
@@ -31,9 +39,13 @@ class DynamoDbAlertLedger implements AlertLedger {
     static final String DEAD_MESSAGES = "dead_messages";
     static final String BY_TYPE_PREFIX = "by_type_";
     static final String STORM_ALERTED_AT = "storm_alerted_at";
+    static final String STORM_SENT_AT = "storm_sent_at";
     static final String WINDOW_START = "window_start";
     static final String WINDOW_END = "window_end";
     static final String MESSAGE_ID = "message_id";
+    /** Unclaimed, or claimed before {@code :stale} and never confirmed (the claimant died before confirming). */
+    private static final String CLAIMABLE =
+            "attribute_not_exists(#at) OR (attribute_not_exists(#sent) AND #at < :stale)";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -44,19 +56,33 @@ class DynamoDbAlertLedger implements AlertLedger {
     }
 
     @Override
-    public boolean claimMessageAlert(String messageId, Instant claimedAt, Instant expiresAt) {
+    public MessageClaim claimMessageAlert(String messageId, Instant claimedAt, Instant staleBefore,
+                                         Instant expiresAt) {
+        Map<String, AttributeValue> key = key(MESSAGE_PREFIX + messageId);
         try {
-            dynamoDb.updateItem(r -> r.tableName(table).key(key(MESSAGE_PREFIX + messageId))
+            var updated = dynamoDb.updateItem(r -> r.tableName(table).key(key)
                     .updateExpression("SET #at = :at, #mid = :mid, #ttl = :ttl")
-                    .conditionExpression("attribute_not_exists(#at)")
-                    .expressionAttributeNames(Map.of("#at", JobTable.ALERTED_AT, "#mid", MESSAGE_ID,
-                            "#ttl", JobTable.TTL))
-                    .expressionAttributeValues(Map.of(":at", s(claimedAt.toString()), ":mid", s(messageId),
-                            ":ttl", n(expiresAt.getEpochSecond()))));
-            return true;
+                    .conditionExpression(CLAIMABLE)
+                    .expressionAttributeNames(Map.of("#at", JobTable.ALERTED_AT, "#sent", JobTable.ALERT_SENT_AT,
+                            "#mid", MESSAGE_ID, "#ttl", JobTable.TTL))
+                    .expressionAttributeValues(Map.of(":at", time(claimedAt), ":stale", time(staleBefore),
+                            ":mid", s(messageId), ":ttl", n(expiresAt.getEpochSecond())))
+                    .returnValues(ReturnValue.UPDATED_OLD));
+            AttributeValue earlier = updated.attributes().get(JobTable.ALERTED_AT);
+            return earlier == null || earlier.s() == null ? MessageClaim.claimed()
+                    : MessageClaim.takenOver(Instant.parse(earlier.s()));
         } catch (ConditionalCheckFailedException claimedBefore) {
-            return false;
+            // Confirmed, or claimed recently by someone still publishing: a consistent read tells which.
+            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true)
+                    .projectionExpression("#sent").expressionAttributeNames(Map.of("#sent", JobTable.ALERT_SENT_AT)))
+                    .item();
+            return MessageClaim.lost(item != null && item.containsKey(JobTable.ALERT_SENT_AT));
         }
+    }
+
+    @Override
+    public void confirmMessageAlert(String messageId, Instant claimedAt, Instant sentAt) {
+        confirm(MESSAGE_PREFIX + messageId, JobTable.ALERTED_AT, JobTable.ALERT_SENT_AT, claimedAt, sentAt);
     }
 
     @Override
@@ -66,7 +92,7 @@ class DynamoDbAlertLedger implements AlertLedger {
                     .updateExpression("REMOVE #at")
                     .conditionExpression("#at = :at")
                     .expressionAttributeNames(Map.of("#at", JobTable.ALERTED_AT))
-                    .expressionAttributeValues(Map.of(":at", s(claimedAt.toString()))));
+                    .expressionAttributeValues(Map.of(":at", time(claimedAt))));
         } catch (ConditionalCheckFailedException notOurs) {
             // Someone else's claim (or none): theirs to keep.
         }
@@ -87,18 +113,23 @@ class DynamoDbAlertLedger implements AlertLedger {
     }
 
     @Override
-    public Optional<WindowCounts> claimStormAlert(Instant windowStart, Instant claimedAt) {
+    public Optional<WindowCounts> claimStormAlert(Instant windowStart, Instant claimedAt, Instant staleBefore) {
         try {
             var updated = dynamoDb.updateItem(r -> r.tableName(table).key(key(WINDOW_PREFIX + windowStart))
                     .updateExpression("SET #at = :at")
-                    .conditionExpression("attribute_not_exists(#at)")
-                    .expressionAttributeNames(Map.of("#at", STORM_ALERTED_AT))
-                    .expressionAttributeValues(Map.of(":at", s(claimedAt.toString())))
+                    .conditionExpression(CLAIMABLE)
+                    .expressionAttributeNames(Map.of("#at", STORM_ALERTED_AT, "#sent", STORM_SENT_AT))
+                    .expressionAttributeValues(Map.of(":at", time(claimedAt), ":stale", time(staleBefore)))
                     .returnValues(ReturnValue.ALL_NEW));
             return Optional.of(counts(updated.attributes()));
         } catch (ConditionalCheckFailedException claimedBefore) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public void confirmStormAlert(Instant windowStart, Instant claimedAt, Instant sentAt) {
+        confirm(WINDOW_PREFIX + windowStart, STORM_ALERTED_AT, STORM_SENT_AT, claimedAt, sentAt);
     }
 
     @Override
@@ -108,10 +139,26 @@ class DynamoDbAlertLedger implements AlertLedger {
                     .updateExpression("REMOVE #at")
                     .conditionExpression("#at = :at")
                     .expressionAttributeNames(Map.of("#at", STORM_ALERTED_AT))
-                    .expressionAttributeValues(Map.of(":at", s(claimedAt.toString()))));
+                    .expressionAttributeValues(Map.of(":at", time(claimedAt))));
         } catch (ConditionalCheckFailedException notOurs) {
             // Another invocation's claim: theirs to keep.
         }
+    }
+
+    private void confirm(String id, String claimAttribute, String sentAttribute, Instant claimedAt, Instant sentAt) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(id))
+                    .updateExpression("SET #sent = :sent")
+                    .conditionExpression("#at = :at")
+                    .expressionAttributeNames(Map.of("#at", claimAttribute, "#sent", sentAttribute))
+                    .expressionAttributeValues(Map.of(":at", time(claimedAt), ":sent", time(sentAt))));
+        } catch (ConditionalCheckFailedException takenOver) {
+            // Our claim went stale and a redelivery took it over: it sends (and confirms) the alert once more.
+        }
+    }
+
+    private static AttributeValue time(Instant instant) {
+        return s(SortableInstantConverter.format(instant));
     }
 
     private static WindowCounts counts(Map<String, AttributeValue> item) {

@@ -1,5 +1,6 @@
 package io.mocplatform.dlq.domain.port;
 
+import io.mocplatform.dlq.domain.MessageClaim;
 import io.mocplatform.dlq.domain.WindowCounts;
 
 import java.time.Instant;
@@ -7,12 +8,22 @@ import java.util.Optional;
 
 /**
  * Shared state that keeps alerts to one per message and one per storm, across redeliveries and Lambda
- * containers running at the same time. Every method is a single conditional write.
+ * containers running at the same time. Every write is a single conditional write.
+ *
+ * <p>A claim is a lease, not a record of delivery: it is confirmed once the alert was published. A claim that
+ * stays unconfirmed past {@code staleBefore} belongs to an invocation that died between claiming and confirming,
+ * and the next caller may take it over, so an alert is never lost to a crash (at worst it is sent twice).
  */
 public interface AlertLedger {
 
-    /** Claims the alert for a message that names no job row; false when it was claimed before. */
-    boolean claimMessageAlert(String messageId, Instant claimedAt, Instant expiresAt);
+    /**
+     * Claims the alert for a message that names no job row. Won when there is no claim, or when the claim there
+     * was made before {@code staleBefore} and never confirmed.
+     */
+    MessageClaim claimMessageAlert(String messageId, Instant claimedAt, Instant staleBefore, Instant expiresAt);
+
+    /** Records that the message's alert was published, if the claim is still the one made at {@code claimedAt}. */
+    void confirmMessageAlert(String messageId, Instant claimedAt, Instant sentAt);
 
     /** Gives a message claim back (its alert could not be sent), if it is still the one made at {@code claimedAt}. */
     void releaseMessageAlert(String messageId, Instant claimedAt);
@@ -20,8 +31,14 @@ public interface AlertLedger {
     /** Counts one more dead message of the given error type in the window and returns the window's counts. */
     WindowCounts countDeadMessage(Instant windowStart, Instant windowEnd, String errorType, Instant expiresAt);
 
-    /** Claims the window's one storm alert; the window's counts when this caller won, empty otherwise. */
-    Optional<WindowCounts> claimStormAlert(Instant windowStart, Instant claimedAt);
+    /**
+     * Claims the window's one storm alert, with the same rule as {@link #claimMessageAlert}: the window's counts
+     * when this caller won, empty when the alert is confirmed or claimed since {@code staleBefore}.
+     */
+    Optional<WindowCounts> claimStormAlert(Instant windowStart, Instant claimedAt, Instant staleBefore);
+
+    /** Records that the storm alert was published, if the claim is still the one made at {@code claimedAt}. */
+    void confirmStormAlert(Instant windowStart, Instant claimedAt, Instant sentAt);
 
     /** Gives the storm claim back (its alert could not be sent), if it is still the one made at {@code claimedAt}. */
     void releaseStormAlert(Instant windowStart, Instant claimedAt);
