@@ -149,9 +149,11 @@ public final class JobService {
         Instant now = now();
         Job queued;
         try {
-            // A retry is a new run: clearing started_at lets the processor record when this run starts.
+            // A retry is a new run: clearing started_at lets the processor record when this run starts, and
+            // clearing the alert claim and its confirmation leaves no trace of the last death's alert on this run.
             queued = jobs.update(failed.toBuilder().status(JobStatus.QUEUED).error(null).updatedAt(now)
-                    .startedAt(null).leaseOwner(null).leaseExpiresAt(null).build());
+                    .startedAt(null).leaseOwner(null).leaseExpiresAt(null).alertedAt(null).alertSentAt(null)
+                    .build());
         } catch (StaleJobException changed) {
             throw new JobRejection(JobRejection.Reason.STATE_CONFLICT,
                     "job " + failed.jobId() + " changed while it was being retried; read it again");

@@ -130,6 +130,20 @@ class JobServiceTest {
     }
 
     @Test
+    void shouldClearTheDeadLetterAlertClaimAndItsConfirmation_whenRetried() {
+        Job failed = stored(JobStatus.FAILED, List.of(JobStage.VALIDATION));
+        jobs.rows.put(failed.jobId(), failed.toBuilder().alertedAt(NOW.plusSeconds(1))
+                .alertSentAt(NOW.plusSeconds(2)).build());
+
+        service.retry("alice", failed.jobId());
+
+        assertThat(jobs.find(failed.jobId())).get().satisfies(row -> {
+            assertThat(row.alertedAt()).isNull();
+            assertThat(row.alertSentAt()).isNull();
+        });
+    }
+
+    @Test
     void shouldClearStartedAt_whenRetried_becauseTheRetryIsANewRun() {
         Job failed = stored(JobStatus.FAILED, List.of(JobStage.VALIDATION));
         jobs.rows.put(failed.jobId(), failed.toBuilder().startedAt(NOW.plusSeconds(1)).build());
