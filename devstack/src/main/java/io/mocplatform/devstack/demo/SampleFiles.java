@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The files the demo uploads, made on the spot: a small PNG and a two-page security drawing with a legend. */
-final class SampleFiles {
+/**
+ * The files the demo (and the load benchmark) upload, made on the spot: a small PNG and a two-page security drawing
+ * with a legend.
+ */
+public final class SampleFiles {
 
     /** Device tags placed on the drawing; the offline analyser should find each of them. */
     static final List<String> DEVICE_TAGS = List.of("CAM-01", "CAM-02", "DC-01", "PIR-01", "CR-01", "CAM-03");
@@ -25,7 +28,8 @@ final class SampleFiles {
     private SampleFiles() {
     }
 
-    static byte[] png() {
+    /** A 64x48 PNG. */
+    public static byte[] png() {
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

@@ -7,14 +7,12 @@ import io.mocplatform.devstack.Stack;
 import io.mocplatform.devstack.StackOptions;
 import io.mocplatform.devstack.console.Console;
 import io.mocplatform.devstack.demo.DemoDrawing;
+import io.mocplatform.devstack.demo.SampleFiles;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
 import io.mocplatform.model.persistence.JobTable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -112,7 +110,7 @@ public final class DevstackLoadBench {
 
     /** An active image and a completed job, made through the API as a client would. */
     private static Seed seed(Client client, Stack stack) {
-        byte[] png = png();
+        byte[] png = SampleFiles.png();
         JsonNode image = client.expect(client.post("/images", Map.of("filename", "bench.png",
                 "content_type", "image/png", "size_bytes", png.length)), 201);
         client.upload(image.path("upload"), "image/png", png);
@@ -288,17 +286,6 @@ public final class DevstackLoadBench {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static byte[] png() {
-        BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static void sleep(Duration duration) {
