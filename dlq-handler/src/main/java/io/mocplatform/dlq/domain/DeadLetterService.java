@@ -12,7 +12,10 @@ import io.mocplatform.model.job.StaleJobException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Handles one dead message: marks its job failed and makes sure the on-call engineer hears about it, at least
@@ -59,7 +62,7 @@ public final class DeadLetterService {
     /** Handles one dead message; see the class description. */
     public DeadLetterOutcome handle(DeadLetter letter) {
         // Stored instants keep milliseconds; the claim is later matched against what was stored.
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!letter.namesJob()) {
             return handleWithoutJob(letter, AlertKind.POISON_MESSAGE, now);
         }
@@ -197,7 +200,7 @@ public final class DeadLetterService {
     }
 
     private Instant sentAt() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -207,23 +210,9 @@ public final class DeadLetterService {
      * keeps changing the claim stays unconfirmed, which costs at most one duplicate alert after the claim timeout.
      */
     private void confirmJobClaim(Job saved, Instant claimedAt) {
-        Job current = saved;
-        for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-            if (!claimedAt.equals(current.alertedAt()) || current.alertSentAt() != null) {
-                return;
-            }
-            try {
-                // updated_at stays: the job did not change for its owner, only the alert bookkeeping did.
-                jobs.update(current.toBuilder().alertSentAt(sentAt()).build());
-                return;
-            } catch (StaleJobException changed) {
-                Optional<Job> again = jobs.find(current.jobId());
-                if (again.isEmpty()) {
-                    return;
-                }
-                current = again.get();
-            }
-        }
+        // updated_at stays: the job did not change for its owner, only the alert bookkeeping did.
+        updateWhileClaimed(saved, job -> claimedAt.equals(job.alertedAt()) && job.alertSentAt() == null,
+                job -> job.toBuilder().alertSentAt(sentAt()).build());
     }
 
     /**
@@ -232,17 +221,29 @@ public final class DeadLetterService {
      * The job stays failed meanwhile: its user must not see it come back to life because the pager was unreachable.
      */
     private void releaseJobClaim(Job saved, JobError originalError, Instant claimedAt) {
-        Job current = saved;
-        for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-            if (!claimedAt.equals(current.alertedAt())) {
-                return;
-            }
-            Job.Builder released = current.toBuilder().alertedAt(null);
-            if (originalError != null && !Cause.DEAD_LETTERED.equals(originalError.type()) && Cause.isMarked(current)) {
+        updateWhileClaimed(saved, job -> claimedAt.equals(job.alertedAt()), job -> {
+            Job.Builder released = job.toBuilder().alertedAt(null);
+            if (originalError != null && !Cause.DEAD_LETTERED.equals(originalError.type()) && Cause.isMarked(job)) {
                 released.error(originalError);
             }
+            return released.build();
+        });
+        // If the row kept changing, the claim stays unconfirmed and lapses after the claim timeout, when the
+        // message's redelivery takes it over and alerts; only the original error type is lost (it says "unknown").
+    }
+
+    /**
+     * Writes {@code change} of the job while {@code stillClaimed} holds, reading the row again after a conflicting
+     * write (at most {@link #MAX_WRITE_ATTEMPTS} times); stops quietly when the claim is gone or the row vanished.
+     */
+    private void updateWhileClaimed(Job saved, Predicate<Job> stillClaimed, UnaryOperator<Job> change) {
+        Job current = saved;
+        for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+            if (!stillClaimed.test(current)) {
+                return;
+            }
             try {
-                jobs.update(released.build());
+                jobs.update(change.apply(current));
                 return;
             } catch (StaleJobException changed) {
                 Optional<Job> again = jobs.find(current.jobId());
@@ -252,7 +253,5 @@ public final class DeadLetterService {
                 current = again.get();
             }
         }
-        // The row kept changing. The claim stays unconfirmed and lapses after the claim timeout, when the message's
-        // redelivery takes it over and alerts; only the original error type is lost (the alert says "unknown").
     }
 }
