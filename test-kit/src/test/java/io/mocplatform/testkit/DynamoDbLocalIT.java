@@ -46,14 +46,16 @@ class DynamoDbLocalIT {
         jobs.putItem(Job.queued("job_1_versioned", "user-1", "drawing-1", "drawings/user-1/drawing-1.pdf", now,
                 "corr-1", null, null));
         Key key = Key.builder().partitionValue("job_1_versioned").build();
-        Job firstReader = jobs.getItem(key);
-        Job secondReader = jobs.getItem(key);
+        // Strongly consistent, as the functions read before a versioned write: DynamoDB Local documents its
+        // default reads as eventually consistent, and a stale read would make the first write fail too.
+        Job firstReader = jobs.getItem(r -> r.key(key).consistentRead(true));
+        Job secondReader = jobs.getItem(r -> r.key(key).consistentRead(true));
 
         jobs.updateItem(firstReader.toBuilder().status(JobStatus.PROCESSING).build());
 
         assertThat(firstReader.version()).isNotNull();
         assertThatThrownBy(() -> jobs.updateItem(secondReader.toBuilder().status(JobStatus.CANCELLED).build()))
                 .isInstanceOf(ConditionalCheckFailedException.class);
-        assertThat(jobs.getItem(key).status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(jobs.getItem(r -> r.key(key).consistentRead(true)).status()).isEqualTo(JobStatus.PROCESSING);
     }
 }
