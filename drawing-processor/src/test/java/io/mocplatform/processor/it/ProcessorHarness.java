@@ -84,7 +84,7 @@ final class ProcessorHarness implements AutoCloseable {
     }
 
     Job job(String jobId) {
-        return jobs.getItem(Key.builder().partitionValue(jobId).build());
+        return jobs.getItem(r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true));
     }
 
     String object(String key) {

@@ -229,7 +229,8 @@ class ImageUploadIT {
 
     private static ImageMetadata row(String imageId) {
         return dynamoDb.table(env.resources().imagesTable(), ImageTable.SCHEMA)
-                .getItem(Key.builder().partitionValue(ImageKeys.pk(imageId)).sortValue(ImageKeys.METADATA).build());
+                .getItem(r -> r.key(Key.builder().partitionValue(ImageKeys.pk(imageId)).sortValue(ImageKeys.METADATA).build())
+                        .consistentRead(true));
     }
 
     private static void assertObjectGone(String imageId) {

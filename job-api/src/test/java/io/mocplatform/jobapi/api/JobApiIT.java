@@ -192,7 +192,7 @@ class JobApiIT {
         assertThat(response.header("Location")).isEqualTo("/status/" + jobId);
         assertThat(response.header("X-Correlation-Id")).isEqualTo("corr-queued-1");
 
-        Job stored = jobsTable.getItem(Key.builder().partitionValue(jobId).build());
+        Job stored = jobsTable.getItem(r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true));
         assertThat(stored.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(stored.owner()).isEqualTo(owner);
         assertThat(stored.drawingKey()).isEqualTo("drawings/" + owner + "/" + drawingId + ".pdf");
@@ -489,7 +489,7 @@ class JobApiIT {
         var cancelled = call(api.as(owner).delete("/jobs/" + jobId));
         assertThat(cancelled.status).isEqualTo(200);
         assertThat(cancelled.json()).containsEntry("status", "cancelled");
-        assertThat(jobsTable.getItem(Key.builder().partitionValue(jobId).build()).status())
+        assertThat(jobsTable.getItem(r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true)).status())
                 .isEqualTo(JobStatus.CANCELLED);
 
         assertProblem(call(api.as(owner).delete("/jobs/" + jobId)), 409, "job_state_conflict");
@@ -513,7 +513,7 @@ class JobApiIT {
         assertThat(retried.status).isEqualTo(202);
         assertThat(retried.json()).isEqualTo(Map.of("job_id", jobId, "status", "queued"));
         assertThat(retried.header("Location")).isEqualTo("/status/" + jobId);
-        Job stored = jobsTable.getItem(Key.builder().partitionValue(jobId).build());
+        Job stored = jobsTable.getItem(r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true));
         assertThat(stored.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(stored.error()).isNull();
         assertThat(stored.startedAt()).as("the retry is a new run, not yet started").isNull();
