@@ -1,11 +1,10 @@
 package io.mocplatform.processor.adapters.s3;
 
+import io.mocplatform.function.aws.S3Objects;
 import io.mocplatform.processor.config.ProcessorConfiguration;
 import io.mocplatform.processor.domain.port.DrawingStore;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,17 +27,7 @@ class S3DrawingStore implements DrawingStore {
 
     @Override
     public OptionalLong size(String key) {
-        try {
-            return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
-        } catch (NoSuchKeyException e) {
-            return OptionalLong.empty();
-        } catch (S3Exception e) {
-            // HEAD answers have no body, so a missing key arrives as a bare 404 rather than NoSuchKey.
-            if (e.statusCode() == 404) {
-                return OptionalLong.empty();
-            }
-            throw e;
-        }
+        return S3Objects.size(s3, bucket, key);
     }
 
     @Override
