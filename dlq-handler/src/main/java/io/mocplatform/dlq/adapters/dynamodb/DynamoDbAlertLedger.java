@@ -87,15 +87,7 @@ class DynamoDbAlertLedger implements AlertLedger {
 
     @Override
     public void releaseMessageAlert(String messageId, Instant claimedAt) {
-        try {
-            dynamoDb.updateItem(r -> r.tableName(table).key(key(MESSAGE_PREFIX + messageId))
-                    .updateExpression("REMOVE #at")
-                    .conditionExpression("#at = :at")
-                    .expressionAttributeNames(Map.of("#at", JobTable.ALERTED_AT))
-                    .expressionAttributeValues(Map.of(":at", time(claimedAt))));
-        } catch (ConditionalCheckFailedException notOurs) {
-            // Someone else's claim (or none): theirs to keep.
-        }
+        release(MESSAGE_PREFIX + messageId, JobTable.ALERTED_AT, claimedAt);
     }
 
     @Override
@@ -134,17 +126,23 @@ class DynamoDbAlertLedger implements AlertLedger {
 
     @Override
     public void releaseStormAlert(Instant windowStart, Instant claimedAt) {
+        release(WINDOW_PREFIX + windowStart, STORM_ALERTED_AT, claimedAt);
+    }
+
+    /** Removes the claim made at {@code claimedAt}, if it is still that one. */
+    private void release(String id, String claimAttribute, Instant claimedAt) {
         try {
-            dynamoDb.updateItem(r -> r.tableName(table).key(key(WINDOW_PREFIX + windowStart))
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(id))
                     .updateExpression("REMOVE #at")
                     .conditionExpression("#at = :at")
-                    .expressionAttributeNames(Map.of("#at", STORM_ALERTED_AT))
+                    .expressionAttributeNames(Map.of("#at", claimAttribute))
                     .expressionAttributeValues(Map.of(":at", time(claimedAt))));
         } catch (ConditionalCheckFailedException notOurs) {
-            // Another invocation's claim: theirs to keep.
+            // Someone else's claim (or none): theirs to keep.
         }
     }
 
+    /** Marks the claim made at {@code claimedAt} as sent, if it is still that one. */
     private void confirm(String id, String claimAttribute, String sentAttribute, Instant claimedAt, Instant sentAt) {
         try {
             dynamoDb.updateItem(r -> r.tableName(table).key(key(id))
