@@ -62,13 +62,8 @@ locals {
   # CodeDeploy shifts `live` for every function that publishes versions: the three zip functions and the
   # processor too (image or zip; CodeDeploy does not care). One rule for all four also keeps every alias at the
   # address aws_lambda_alias.live, so existing states move to live[0] without replacing an alias.
-  codedeploy = {
-    for name in keys(local.functions) : name => {
-      enabled                = var.canary.enabled
-      application_name       = local.functions[name].function_name
-      deployment_config_name = var.canary.deployment_config_name
-    }
-  }
+  # The CodeDeploy application is named after the function (the module's default).
+  codedeploy = { enabled = var.canary.enabled, deployment_config_name = var.canary.deployment_config_name }
 
   statements = {
     job-api = [
@@ -172,7 +167,7 @@ module "processor_repository" {
 module "job_api" {
   source = "../lambda-function"
 
-  codedeploy             = local.codedeploy["job-api"]
+  codedeploy             = local.codedeploy
   codedeploy_alarm_names = module.monitoring.function_alarm_names["job-api"]
 
   function_name           = local.functions["job-api"].function_name
@@ -193,7 +188,7 @@ module "job_api" {
 module "image_api" {
   source = "../lambda-function"
 
-  codedeploy             = local.codedeploy["image-api"]
+  codedeploy             = local.codedeploy
   codedeploy_alarm_names = module.monitoring.function_alarm_names["image-api"]
 
   function_name           = local.functions["image-api"].function_name
@@ -214,7 +209,7 @@ module "image_api" {
 module "drawing_processor" {
   source = "../lambda-function"
 
-  codedeploy             = local.codedeploy["drawing-processor"]
+  codedeploy             = local.codedeploy
   codedeploy_alarm_names = module.monitoring.function_alarm_names["drawing-processor"]
 
   function_name         = local.functions["drawing-processor"].function_name
@@ -242,7 +237,7 @@ module "drawing_processor" {
 module "dlq_handler" {
   source = "../lambda-function"
 
-  codedeploy             = local.codedeploy["dlq-handler"]
+  codedeploy             = local.codedeploy
   codedeploy_alarm_names = module.monitoring.function_alarm_names["dlq-handler"]
 
   function_name         = local.functions["dlq-handler"].function_name
