@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @WithLocalAws
 class DynamoDbJobStoreIT {
 
-    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    /**
+     * The real clock, not a fixed date: the jobs table has TTL on, and a row whose 30-day expiry is already past
+     * is deleted by DynamoDB Local's TTL sweeper in the middle of a test.
+     */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private final DynamoDbJobStore store;
     private final DynamoDbEnhancedClient enhanced;
