@@ -83,6 +83,11 @@ output "gemini_api_key_parameter_name" {
   value       = module.gemini_api_key.parameter_name
 }
 
+output "cursor_key_parameter_name" {
+  description = "SSM parameter holding the generated cursor signing key of job-api and image-api."
+  value       = module.cursor_key.parameter_name
+}
+
 output "functions" {
   description = "Per function: name, alias (CodeDeploy targets), ARNs, role and log group."
   value = {

@@ -111,6 +111,18 @@ variable "gemini_model" {
   }
 }
 
+variable "cursor_key_version" {
+  description = "Version of the generated cursor signing key; raising it writes a new key and invalidates the list cursors already handed out."
+  type        = number
+  default     = 1
+  nullable    = false
+
+  validation {
+    condition     = var.cursor_key_version >= 1 && floor(var.cursor_key_version) == var.cursor_key_version
+    error_message = "cursor_key_version must be a whole number of at least 1; raise it by one to rotate the key."
+  }
+}
+
 variable "jwt" {
   description = "JWT issuer (https) and audiences for both HTTP APIs."
   type = object({

@@ -2,6 +2,17 @@ data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 
 locals {
+  placeholder = "set-outside-terraform"
+
+  # 64 hex characters = 256 bits from crypto/rand (each uuid() is 16 random bytes, no version bits), the full
+  # strength of an HMAC-SHA256 key; letters and digits pass through shells and JSON unescaped. Generated inside
+  # Terraform rather than by an ephemeral aws_secretsmanager_random_password because mock_provider cannot serve
+  # ephemeral resource types (Terraform 1.11: "No ephemeral resource types in mock providers", even with count = 0),
+  # which would stop every test that includes this module, and because that resource calls Secrets Manager on every
+  # plan. uuid() is unknown during plan and only feeds the write-only value_wo, so the value is in neither plan nor
+  # state; the provider writes it only when value_wo_version changes.
+  generated_value = replace("${uuid()}${uuid()}", "-", "")
+
   account_root = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"
 
   key_policy = {
@@ -40,9 +51,12 @@ resource "aws_ssm_parameter" "this" {
   description = var.description
   type        = "SecureString"
   key_id      = aws_kms_key.parameter.arn
-  # Placeholder only: operators set the real value with `aws ssm put-parameter --overwrite`.
-  value = "set-outside-terraform"
-  tags  = var.tags
+  # Generated: written once per version through the write-only argument, never read back into state.
+  # Otherwise a placeholder that operators replace with `aws ssm put-parameter --overwrite`.
+  value            = var.generated.enabled ? null : local.placeholder
+  value_wo         = var.generated.enabled ? local.generated_value : null
+  value_wo_version = var.generated.enabled ? var.generated.version : null
+  tags             = var.tags
 
   lifecycle {
     ignore_changes = [value]

@@ -17,13 +17,13 @@ output "read_policy_statements" {
   description = "IAM statements (lambda-function format) that allow reading and decrypting only this parameter."
   value = [
     {
-      sid        = "ReadGeminiApiKeyParameter"
+      sid        = "Read${var.statement_label}Parameter"
       actions    = ["ssm:GetParameter"]
       resources  = [aws_ssm_parameter.this.arn]
       conditions = []
     },
     {
-      sid       = "DecryptGeminiApiKeyParameter"
+      sid       = "Decrypt${var.statement_label}Parameter"
       actions   = ["kms:Decrypt"]
       resources = [aws_kms_key.parameter.arn]
       conditions = [
@@ -36,11 +36,12 @@ output "read_policy_statements" {
 output "settings" {
   description = "Effective settings, for tests and reviews."
   value = {
-    type           = aws_ssm_parameter.this.type
-    key_id         = aws_ssm_parameter.this.key_id
-    key_rotation   = aws_kms_key.parameter.enable_key_rotation
-    key_policy     = jsondecode(aws_kms_key.parameter.policy)
-    value_is_dummy = aws_ssm_parameter.this.value == "set-outside-terraform"
+    type             = aws_ssm_parameter.this.type
+    key_id           = aws_ssm_parameter.this.key_id
+    key_rotation     = aws_kms_key.parameter.enable_key_rotation
+    key_policy       = jsondecode(aws_kms_key.parameter.policy)
+    value_source     = var.generated.enabled ? "generated" : "placeholder"
+    value_wo_version = aws_ssm_parameter.this.value_wo_version
   }
   sensitive = true
 }

@@ -1,5 +1,5 @@
 variable "name" {
-  description = "Parameter name (contract: /moc-platform/{env}/gemini-api-key)."
+  description = "Parameter name (a contract pattern such as /moc-platform/{env}/gemini-api-key)."
   type        = string
 
   validation {
@@ -21,6 +21,31 @@ variable "key_alias" {
   validation {
     condition     = can(regex("^[A-Za-z0-9/_-]+$", var.key_alias)) && !startswith(var.key_alias, "aws/")
     error_message = "key_alias must be letters, digits, / _ - and must not use the reserved aws/ prefix."
+  }
+}
+
+variable "statement_label" {
+  description = "PascalCase label of the secret in the Sids of read_policy_statements (Read<label>Parameter, Decrypt<label>Parameter)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Z][A-Za-z0-9]{1,40}$", var.statement_label))
+    error_message = "statement_label must be 2-41 letters and digits starting with a capital letter (IAM Sids are alphanumeric), e.g. GeminiApiKey."
+  }
+}
+
+variable "generated" {
+  description = "enabled: Terraform generates the value (64 hex characters, 256 random bits) during apply and writes it through the write-only value_wo, so it is in neither plan nor state; raising version writes a new value (rotation). Disabled (default): a placeholder that operators overwrite with aws ssm put-parameter, ignored by Terraform afterwards."
+  type = object({
+    enabled = bool
+    version = optional(number, 1)
+  })
+  default  = { enabled = false }
+  nullable = false
+
+  validation {
+    condition     = var.generated.version >= 1 && floor(var.generated.version) == var.generated.version
+    error_message = "generated.version must be a whole number of at least 1; raise it by one to rotate the value."
   }
 }
 

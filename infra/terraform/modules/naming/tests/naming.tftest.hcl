@@ -22,6 +22,10 @@ run "resolves_contract_names_for_dev" {
     error_message = "The Gemini key parameter name must follow the contract pattern."
   }
   assert {
+    condition     = output.resources.cursor_key_parameter == "/moc-platform/dev/cursor-signing-key"
+    error_message = "The cursor signing key parameter name must follow the contract pattern."
+  }
+  assert {
     condition     = output.indexes.jobs_by_owner == "OwnerIndex" && output.indexes.images_by_user == "UserIndex" && output.indexes.images_by_album == "AlbumIndex"
     error_message = "Index names must come from the contract."
   }
@@ -54,6 +58,10 @@ run "suffix_applies_to_buckets_only" {
   assert {
     condition     = output.resources.jobs_table == "Jobs-prod" && output.resources.alerts_topic == "alerts-prod"
     error_message = "The suffix must not touch non-bucket names."
+  }
+  assert {
+    condition     = output.resources.cursor_key_parameter == "/moc-platform/prod/cursor-signing-key"
+    error_message = "Parameter names follow the environment and take no bucket suffix."
   }
 }
 

@@ -43,6 +43,14 @@ override_resource {
   values = { arn = "arn:aws:kms:eu-west-2:123456789012:key/bbbbbbbb-0000-0000-0000-000000000000" }
 }
 override_resource {
+  target = module.cursor_key.aws_ssm_parameter.this
+  values = { arn = "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key" }
+}
+override_resource {
+  target = module.cursor_key.aws_kms_key.parameter
+  values = { arn = "arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000" }
+}
+override_resource {
   target = module.processor_repository.aws_ecr_repository.this
   values = { repository_url = "123456789012.dkr.ecr.eu-west-2.amazonaws.com/drawing-processor-dev" }
 }
@@ -179,8 +187,10 @@ run "roles_are_least_privilege" {
       "arn:aws:s3:::drawings-lego-moc-dev/results/*",
       "arn:aws:s3:::drawings-lego-moc-dev",
       "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev",
+      "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key",
+      "arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000",
     ])
-    error_message = "job-api reaches only the jobs table and index, the drawings/results prefixes and the queue."
+    error_message = "job-api reaches only the jobs table and index, the drawings/results prefixes, the queue and the cursor key parameter and key."
   }
   assert {
     condition = toset(flatten([for s in output.function_policies["image-api"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
@@ -189,8 +199,10 @@ run "roles_are_least_privilege" {
       "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev/index/AlbumIndex",
       "arn:aws:s3:::images-lego-moc-dev/images/*",
       "arn:aws:s3:::images-lego-moc-dev",
+      "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key",
+      "arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000",
     ])
-    error_message = "image-api reaches only the image table, its indexes and the images/ prefix."
+    error_message = "image-api reaches only the image table, its indexes, the images/ prefix and the cursor key parameter and key."
   }
   assert {
     condition = toset(flatten([for s in output.function_policies["drawing-processor"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
@@ -215,6 +227,54 @@ run "roles_are_least_privilege" {
   assert {
     condition     = length(distinct([for f in values(output.functions) : f.role_name])) == 4
     error_message = "One role per function."
+  }
+}
+
+run "cursor_key_is_generated_and_readable_only_by_the_apis" {
+  assert {
+    condition     = output.cursor_key_parameter_name == "/moc-platform/dev/cursor-signing-key" && output.cursor_key_parameter_name == replace(jsondecode(file("../../../../contract/platform-contract.json")).resources.cursor_key_parameter, "{env}", "dev")
+    error_message = "The cursor key parameter has the contract's name for this environment."
+  }
+  assert {
+    condition     = nonsensitive(module.cursor_key.settings.type) == "SecureString" && nonsensitive(module.cursor_key.settings.key_id) == "arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000" && nonsensitive(module.cursor_key.settings.key_rotation)
+    error_message = "The cursor key is a SecureString under its own rotating CMK (not the Gemini key's)."
+  }
+  assert {
+    condition     = nonsensitive(module.cursor_key.settings.value_source) == "generated" && nonsensitive(module.cursor_key.settings.value_wo_version) == 1
+    error_message = "Terraform generates the cursor key (write-only, version 1 by default)."
+  }
+  assert {
+    condition     = nonsensitive(module.gemini_api_key.settings.value_source) == "placeholder"
+    error_message = "The Gemini key stays operator-managed."
+  }
+  assert {
+    condition = alltrue([for k in ["job-api", "image-api"] : output.function_environment[k].CURSOR_KEY_PARAMETER == "/moc-platform/dev/cursor-signing-key"]) && alltrue([
+      for k in ["drawing-processor", "dlq-handler"] : !contains(keys(output.function_environment[k]), "CURSOR_KEY_PARAMETER")
+    ])
+    error_message = "Only job-api and image-api receive CURSOR_KEY_PARAMETER."
+  }
+  assert {
+    condition = alltrue([for k in ["job-api", "image-api"] : (
+      flatten([for st in output.function_policies[k].Statement : st.Resource if contains(st.Action, "ssm:GetParameter")]) == ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key"]
+      && flatten([for st in output.function_policies[k].Statement : st.Resource if contains(st.Action, "kms:Decrypt")]) == ["arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000"]
+    )])
+    error_message = "Each API reads exactly the cursor key parameter and decrypts only with its key."
+  }
+  assert {
+    condition = alltrue([for k in ["drawing-processor", "dlq-handler"] : alltrue([
+      for st in output.function_policies[k].Statement : !contains(st.Resource, "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key") && !contains(st.Resource, "arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000")
+    ])])
+    error_message = "The processor and dlq-handler can neither read the cursor key parameter nor decrypt with its key."
+  }
+}
+
+run "cursor_key_version_rotates_the_key" {
+  variables {
+    cursor_key_version = 2
+  }
+  assert {
+    condition     = nonsensitive(module.cursor_key.settings.value_wo_version) == 2
+    error_message = "A new cursor_key_version writes a new key."
   }
 }
 
@@ -309,6 +369,14 @@ run "api_provisioned_concurrency_turns_snapstart_off" {
     condition     = output.function_settings["job-api"].provisioned_concurrency == 2 && !output.function_settings["job-api"].snap_start && output.function_settings["dlq-handler"].snap_start
     error_message = "Provisioned concurrency applies to the API functions (without SnapStart, which Lambda does not allow together)."
   }
+}
+
+run "rejects_fractional_cursor_key_version" {
+  command = plan
+  variables {
+    cursor_key_version = 1.5
+  }
+  expect_failures = [var.cursor_key_version]
 }
 
 run "rejects_processor_image_without_tag" {

@@ -14,8 +14,9 @@ mock_provider "aws" {
 }
 
 variables {
-  name      = "/moc-platform/dev/gemini-api-key"
-  key_alias = "moc-platform-dev-gemini"
+  name            = "/moc-platform/dev/gemini-api-key"
+  key_alias       = "moc-platform-dev-gemini"
+  statement_label = "GeminiApiKey"
 }
 
 run "securestring_with_rotated_cmk_and_placeholder" {
@@ -47,6 +48,10 @@ run "read_statements_are_scoped_to_this_parameter_and_key" {
     error_message = "Only GetParameter on this parameter."
   }
   assert {
+    condition     = output.read_policy_statements[0].sid == "ReadGeminiApiKeyParameter" && output.read_policy_statements[1].sid == "DecryptGeminiApiKeyParameter"
+    error_message = "The Sids name the secret they grant."
+  }
+  assert {
     condition     = output.read_policy_statements[1].actions == ["kms:Decrypt"] && output.read_policy_statements[1].resources == ["arn:aws:kms:eu-west-2:123456789012:key/11111111-2222-3333-4444-555555555555"] && output.read_policy_statements[1].conditions[0].values == ["ssm.eu-west-2.amazonaws.com"]
     error_message = "Decrypt only with this key and only through SSM."
   }
@@ -66,4 +71,65 @@ run "rejects_reserved_alias" {
     key_alias = "aws/ssm"
   }
   expect_failures = [var.key_alias]
+}
+
+run "generated_value_is_written_only_through_value_wo" {
+  variables {
+    name            = "/moc-platform/dev/cursor-signing-key"
+    key_alias       = "moc-platform-dev-cursor-signing-key"
+    statement_label = "CursorSigningKey"
+    generated       = { enabled = true, version = 3 }
+  }
+
+  assert {
+    condition     = aws_ssm_parameter.this.name == "/moc-platform/dev/cursor-signing-key" && aws_ssm_parameter.this.type == "SecureString" && aws_ssm_parameter.this.key_id == aws_kms_key.parameter.arn
+    error_message = "The generated secret is a SecureString encrypted with the module's own CMK."
+  }
+  assert {
+    condition     = aws_ssm_parameter.this.value_wo_version == 3 && nonsensitive(output.settings.value_source) == "generated"
+    error_message = "The value is written through value_wo at the requested version."
+  }
+  assert {
+    condition     = aws_ssm_parameter.this.value_wo == null
+    error_message = "The generated value never reaches state (write-only argument)."
+  }
+  assert {
+    condition     = can(regex("^[0-9a-f]{64}$", local.generated_value))
+    error_message = "The generated value is 64 hex characters (256 random bits), no punctuation."
+  }
+  assert {
+    condition     = output.read_policy_statements[0].sid == "ReadCursorSigningKeyParameter" && output.read_policy_statements[0].resources == [aws_ssm_parameter.this.arn]
+    error_message = "Readers get GetParameter on this parameter only, under a Sid that names the secret."
+  }
+}
+
+run "placeholder_mode_writes_no_version" {
+  assert {
+    condition     = aws_ssm_parameter.this.value_wo_version == null && nonsensitive(output.settings.value_source) == "placeholder"
+    error_message = "Without generation the parameter has no write-only version: operators own the value."
+  }
+}
+
+run "rejects_fractional_version" {
+  command = plan
+  variables {
+    generated = { enabled = true, version = 1.5 }
+  }
+  expect_failures = [var.generated]
+}
+
+run "rejects_version_zero" {
+  command = plan
+  variables {
+    generated = { enabled = true, version = 0 }
+  }
+  expect_failures = [var.generated]
+}
+
+run "rejects_label_that_is_not_a_sid" {
+  command = plan
+  variables {
+    statement_label = "gemini-key"
+  }
+  expect_failures = [var.statement_label]
 }
