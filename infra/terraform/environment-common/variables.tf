@@ -52,3 +52,9 @@ variable "bucket_name_suffix" {
   type        = string
   default     = ""
 }
+
+variable "cursor_key_version" {
+  description = "Version of the generated cursor signing key of job-api and image-api; raise it by one to rotate the key (cursors already handed out become invalid)."
+  type        = number
+  default     = 1
+}

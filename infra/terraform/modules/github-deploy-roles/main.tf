@@ -75,16 +75,18 @@ locals {
     { Sid = "DenySecretReads", Effect = "Deny", Action = ["secretsmanager:GetSecretValue"], Resource = ["*"] },
   ]
 
-  # terraform plan refreshes the Gemini key parameter, and the AWS provider reads SecureStrings decrypted, so the
-  # plan role may decrypt with that key through SSM only (the refreshed value is in the state it reads anyway).
+  # terraform plan refreshes the SecureString parameters, and the AWS provider always reads them decrypted, so the
+  # plan role may decrypt with their keys through SSM only. The Gemini key's value is in the state it reads anyway;
+  # the cursor signing key is written through value_wo and the provider drops the decrypted value before it
+  # writes state, but the read still needs the key.
   plan_parameter_statements = {
     for env, n in module.naming : env => [{
-      Sid      = "RefreshGeminiKeyParameter"
+      Sid      = "RefreshSecureParameters"
       Effect   = "Allow"
       Action   = ["kms:Decrypt"]
       Resource = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
       Condition = {
-        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${n.prefix}-gemini-api-key"] }
+        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${n.prefix}-gemini-api-key", "alias/${n.prefix}-cursor-signing-key"] }
         StringEquals               = { "kms:ViaService" = "ssm.${local.region}.amazonaws.com" }
       }
     }]

@@ -35,6 +35,10 @@ run "dev_stack" {
     error_message = "dev uses the offline analyser (and its own Gemini key parameter)."
   }
   assert {
+    condition     = output.platform.cursor_key_parameter_name == "/moc-platform/dev/cursor-signing-key" && output.platform.function_environment["job-api"].CURSOR_KEY_PARAMETER == "/moc-platform/dev/cursor-signing-key" && output.platform.function_environment["image-api"].CURSOR_KEY_PARAMETER == "/moc-platform/dev/cursor-signing-key"
+    error_message = "dev has its own generated cursor signing key, named for both APIs."
+  }
+  assert {
     condition     = alltrue([for k in ["job-api", "image-api"] : output.platform.function_settings[k].provisioned_concurrency == 0 && output.platform.function_settings[k].snap_start == true])
     error_message = "API functions: provisioned concurrency 0, SnapStart on."
   }

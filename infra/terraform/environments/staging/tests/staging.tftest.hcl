@@ -31,6 +31,10 @@ run "staging_stack" {
     error_message = "staging uses the gemini analyser (and its own Gemini key parameter)."
   }
   assert {
+    condition     = output.platform.cursor_key_parameter_name == "/moc-platform/staging/cursor-signing-key" && output.platform.function_environment["job-api"].CURSOR_KEY_PARAMETER == "/moc-platform/staging/cursor-signing-key" && output.platform.function_environment["image-api"].CURSOR_KEY_PARAMETER == "/moc-platform/staging/cursor-signing-key"
+    error_message = "staging has its own generated cursor signing key, named for both APIs."
+  }
+  assert {
     condition     = alltrue([for k in ["job-api", "image-api"] : output.platform.function_settings[k].provisioned_concurrency == 0 && output.platform.function_settings[k].snap_start == true])
     error_message = "API functions: provisioned concurrency 0, SnapStart on."
   }

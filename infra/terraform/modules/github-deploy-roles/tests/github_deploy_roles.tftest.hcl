@@ -102,6 +102,19 @@ run "plan_role_reads_state_and_locks_only_its_environment" {
     condition     = length([for s in output.policies["staging-plan"].Statement : s if s.Effect == "Deny" && s.Sid == "DenyDataObjectReads"]) == 1 && length([for s in output.policies["staging-plan"].Statement : s if s.Effect == "Deny" && s.Sid == "DenyTableReads"]) == 1
     error_message = "ReadOnlyAccess's data-plane reads (objects, items) are denied to the unreviewed plan environment."
   }
+  assert {
+    condition = one([for s in output.policies["staging-plan"].Statement : s if s.Sid == "RefreshSecureParameters"]) == {
+      Sid      = "RefreshSecureParameters"
+      Effect   = "Allow"
+      Action   = ["kms:Decrypt"]
+      Resource = ["arn:aws:kms:eu-west-2:123456789012:key/*"]
+      Condition = {
+        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/moc-platform-staging-gemini-api-key", "alias/moc-platform-staging-cursor-signing-key"] }
+        StringEquals               = { "kms:ViaService" = "ssm.eu-west-2.amazonaws.com" }
+      }
+    }
+    error_message = "The plan role decrypts, through SSM only, with the keys of its own environment's two SecureString parameters (the provider's refresh reads them decrypted)."
+  }
 }
 
 run "deploy_role_release_permissions_are_scoped" {
