@@ -6,3 +6,4 @@
 # image_api_certificate_arn = "arn:aws:acm:eu-west-2:<account>:certificate/<id>" # images-dev.lego-api.com
 # route53_zone_id           = "<hosted zone id of lego-api.com>"
 # bucket_name_suffix        = "-<suffix>"
+# cursor_key_version        = 2 # rotates the cursor signing key (docs/deployment.md); keep it once raised
