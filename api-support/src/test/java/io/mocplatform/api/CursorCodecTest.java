@@ -1,15 +1,27 @@
 package io.mocplatform.api;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.serde.ObjectMapper;
+import io.mocplatform.function.aws.SsmParameterReader;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CursorCodecTest {
 
-    private final CursorCodec codec = new CursorCodec("test-secret");
+    private final CursorCodec codec = CursorCodec.withKey("test-secret");
     private final Map<String, String> key = Map.of("PK", "IMAGE#img_1", "GSI1SK", "UPLOADED#2026-11-23T10:00:00Z#img_1");
 
     @Test
@@ -32,5 +44,59 @@ class CursorCodecTest {
         String edited = "A" + cursor.substring(1);
         assertThatThrownBy(() -> codec.decode(edited, "alice|images")).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> codec.decode("not a cursor!", "alice|images")).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void shouldReadTheKeyFromSsmAtTheFirstCursorOnly_whenConfiguredWithAParameter() {
+        WireMockServer ssm = new WireMockServer(options().dynamicPort());
+        ssm.start();
+        try {
+            ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
+                    "{\"Parameter\":{\"Name\":\"/moc-platform/dev/cursor-signing-key\",\"Value\":\"ssm-key\"}}")));
+            CursorCodec fromSsm = new CursorCodec("", "/moc-platform/dev/cursor-signing-key", () -> reader(ssm));
+
+            ssm.verify(0, postRequestedFor(urlEqualTo("/")));
+            String cursor = fromSsm.encode(key, "alice|images").orElseThrow();
+            assertThat(fromSsm.decode(cursor, "alice|images")).isEqualTo(key);
+            ssm.verify(1, postRequestedFor(urlEqualTo("/")));
+            // Signed with the parameter's value, not with some default: a codec holding that value agrees.
+            assertThat(CursorCodec.withKey("ssm-key").decode(cursor, "alice|images")).isEqualTo(key);
+            assertThatThrownBy(() -> codec.decode(cursor, "alice|images")).isInstanceOf(ProblemException.class);
+        } finally {
+            ssm.stop();
+        }
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailable_whenTheKeyCannotBeRead() {
+        WireMockServer ssm = new WireMockServer(options().dynamicPort());
+        ssm.start();
+        try {
+            ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
+                    .withBody("{\"__type\":\"AccessDeniedException\"}")));
+            CursorCodec fromSsm = new CursorCodec("", "/moc-platform/dev/cursor-signing-key", () -> reader(ssm));
+
+            assertThatThrownBy(() -> fromSsm.encode(key, "alice|images"))
+                    .isInstanceOfSatisfying(ProblemException.class, p -> {
+                        assertThat(p.status().getCode()).isEqualTo(503);
+                        assertThat(p.slug()).isEqualTo("cursor_key_unavailable");
+                        assertThat(p.retryAfter()).isPositive();
+                        assertThat(p.getMessage()).doesNotContain("cursor-signing-key");
+                    });
+        } finally {
+            ssm.stop();
+        }
+    }
+
+    @Test
+    void shouldRefuseToStart_whenNoKeyIsConfigured() {
+        assertThatThrownBy(() -> new CursorCodec(" ", "", () -> null))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CURSOR_KEY_PARAMETER");
+    }
+
+    private static SsmParameterReader reader(WireMockServer ssm) {
+        return new SsmParameterReader(SsmParameterReader.endpoint("eu-west-2", ssm.baseUrl() + "/"), "eu-west-2",
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
+                ObjectMapper.getDefault());
     }
 }

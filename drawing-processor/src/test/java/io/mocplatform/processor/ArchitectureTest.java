@@ -51,7 +51,7 @@ class ArchitectureTest {
     @Test
     void shouldKeepAdapterImplementationsPackagePrivate() {
         classes().that().resideInAPackage("..processor.adapters..").and().haveSimpleNameNotEndingWith("Configuration")
-                .and().areNotInterfaces().and().doNotHaveSimpleName("SsmParameterReader")
+                .and().areNotInterfaces()
                 .and().areTopLevelClasses()
                 // Micronaut's generated bean definitions and introspections are public by necessity.
                 .and().haveNameNotMatching(".*\\.\\$.*")

@@ -2,14 +2,12 @@ package io.mocplatform.processor.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.json.JsonMapper;
+import io.mocplatform.function.aws.ParameterUnavailableException;
+import io.mocplatform.function.aws.SsmParameterReader;
 import io.mocplatform.processor.adapters.gemini.ApiKeySource;
 import io.mocplatform.processor.adapters.gemini.GeminiConfiguration;
-import io.mocplatform.processor.adapters.ssm.SsmParameterReader;
+import io.mocplatform.processor.domain.RetryableException;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 
 /** The Gemini API key comes from an SSM SecureString, read once per container, never from the environment. */
 @Factory
@@ -17,16 +15,14 @@ import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 class GeminiFactory {
 
     @Singleton
-    SsmParameterReader ssmParameterReader(AwsCredentialsProviderChain credentials, AwsRegionProviderChain region,
-                                          @Value("${aws.services.ssm.endpoint-override:}") String endpointOverride,
-                                          JsonMapper json) {
-        String regionId = region.getRegion().id();
-        return new SsmParameterReader(SsmParameterReader.endpoint(regionId, endpointOverride), regionId,
-                credentials, json);
-    }
-
-    @Singleton
     ApiKeySource geminiApiKey(SsmParameterReader parameters, GeminiConfiguration config) {
-        return () -> parameters.secureString(config.apiKeyParameter());
+        return () -> {
+            try {
+                return parameters.secureString(config.apiKeyParameter());
+            } catch (ParameterUnavailableException e) {
+                // A missing key or access denied is a deployment fault: retried, then dead-lettered and alerted on.
+                throw new RetryableException("parameter_unavailable", e.getMessage(), null, e);
+            }
+        };
     }
 }

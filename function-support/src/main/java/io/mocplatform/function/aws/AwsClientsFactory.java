@@ -3,6 +3,7 @@ package io.mocplatform.function.aws;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -15,8 +16,9 @@ import java.time.Clock;
 
 /**
  * The SDK pieces micronaut-aws-sdk-v2 does not provide: the DynamoDB Enhanced Client (with its default
- * extensions, among them optimistic locking on {@code version}) and the S3 presigner, configured from the same
- * {@code aws.*} properties as the clients (region, credentials, endpoint override, path-style access).
+ * extensions, among them optimistic locking on {@code version}), the S3 presigner and the SSM parameter reader,
+ * configured from the same {@code aws.*} properties as the clients (region, credentials, endpoint override,
+ * path-style access).
  */
 @Factory
 public class AwsClientsFactory {
@@ -40,6 +42,16 @@ public class AwsClientsFactory {
             builder.endpointOverride(java.net.URI.create(endpointOverride));
         }
         return builder.build();
+    }
+
+    /** SecureString parameters (API keys, signing keys), read at first use; see {@link SsmParameterReader}. */
+    @Singleton
+    SsmParameterReader ssmParameterReader(AwsCredentialsProviderChain credentials, AwsRegionProviderChain region,
+                                          @Value("${aws.services.ssm.endpoint-override:}") String endpointOverride,
+                                          JsonMapper json) {
+        String regionId = region.getRegion().id();
+        return new SsmParameterReader(SsmParameterReader.endpoint(regionId, endpointOverride), regionId,
+                credentials, json);
     }
 
     /** The one clock: UTC system time, replaced in tests that need a fixed time. */

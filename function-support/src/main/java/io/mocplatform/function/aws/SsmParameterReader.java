@@ -1,9 +1,8 @@
-package io.mocplatform.processor.adapters.ssm;
+package io.mocplatform.function.aws;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
-import io.mocplatform.processor.domain.RetryableException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
@@ -26,7 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads SecureString parameters from SSM Parameter Store with one SigV4-signed {@code GetParameter} call
  * (AWS JSON 1.1), and keeps each value for the container's life. The SDK's own {@code ssm} module is not
- * available from the build's repository at the pinned SDK version; this call is all the processor needs of it.
+ * available from the build's repository at the pinned SDK version; this one call is all the functions need of it
+ * (the processor's Gemini key, the APIs' cursor signing key).
+ *
+ * <p>Values are read at first use, never at start-up: a SnapStart snapshot then holds no secret, and a function
+ * that never needs the value never calls SSM. Every failure is a {@link ParameterUnavailableException}; each
+ * caller decides what that means for its request (a retry for the processor, a 503 for the APIs).
  */
 public final class SsmParameterReader {
 
@@ -85,25 +89,24 @@ public final class SsmParameterReader {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new RetryableException("parameter_unavailable", "SSM could not be reached: " + e.getMessage(),
-                    null, e);
+            throw new ParameterUnavailableException("SSM could not be reached: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RetryableException("parameter_unavailable", "interrupted while reading " + name, null, e);
+            throw new ParameterUnavailableException("interrupted while reading " + name, e);
         }
         if (response.statusCode() != 200) {
-            // Missing parameter or access denied is a deployment fault: retried, then dead-lettered and alerted on.
-            throw new RetryableException("parameter_unavailable", "SSM answered " + response.statusCode()
-                    + " for " + name + ": " + new String(response.body(), StandardCharsets.UTF_8), null);
+            // Missing parameter or access denied: a deployment fault, reported with SSM's own answer.
+            throw new ParameterUnavailableException("SSM answered " + response.statusCode()
+                    + " for " + name + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }
         try {
             GetParameterResponse parsed = json.readValue(response.body(), GetParameterResponse.class);
             if (parsed == null || parsed.parameter() == null || parsed.parameter().value() == null) {
-                throw new RetryableException("parameter_unavailable", "SSM returned no value for " + name, null);
+                throw new ParameterUnavailableException("SSM returned no value for " + name);
             }
             return parsed.parameter().value();
         } catch (IOException e) {
-            throw new RetryableException("parameter_unavailable", "unreadable SSM answer for " + name, null, e);
+            throw new ParameterUnavailableException("unreadable SSM answer for " + name, e);
         }
     }
 

@@ -1,8 +1,7 @@
-package io.mocplatform.processor.adapters.ssm;
+package io.mocplatform.function.aws;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micronaut.serde.ObjectMapper;
-import io.mocplatform.processor.domain.RetryableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,13 +56,11 @@ class SsmParameterReaderTest {
     }
 
     @Test
-    void shouldBeRetryable_whenParameterIsMissing() {
+    void shouldNameTheParameterAndSsmsAnswer_whenParameterIsMissing() {
         ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                 .withBody("{\"__type\":\"ParameterNotFound\"}")));
 
-        assertThatThrownBy(() -> reader.secureString(NAME)).isInstanceOfSatisfying(RetryableException.class, e -> {
-            assertThat(e.reason()).isEqualTo("parameter_unavailable");
-            assertThat(e.getMessage()).contains("ParameterNotFound");
-        });
+        assertThatThrownBy(() -> reader.secureString(NAME)).isInstanceOfSatisfying(ParameterUnavailableException.class,
+                e -> assertThat(e.getMessage()).contains(NAME).contains("400").contains("ParameterNotFound"));
     }
 }
