@@ -53,7 +53,7 @@ class CursorCodecTest {
         try {
             ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
                     "{\"Parameter\":{\"Name\":\"/moc-platform/dev/cursor-signing-key\",\"Value\":\"ssm-key\"}}")));
-            CursorCodec fromSsm = new CursorCodec("", "/moc-platform/dev/cursor-signing-key", () -> reader(ssm));
+            CursorCodec fromSsm = new CursorCodec("/moc-platform/dev/cursor-signing-key", () -> reader(ssm));
 
             ssm.verify(0, postRequestedFor(urlEqualTo("/")));
             String cursor = fromSsm.encode(key, "alice|images").orElseThrow();
@@ -74,7 +74,7 @@ class CursorCodecTest {
         try {
             ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                     .withBody("{\"__type\":\"AccessDeniedException\"}")));
-            CursorCodec fromSsm = new CursorCodec("", "/moc-platform/dev/cursor-signing-key", () -> reader(ssm));
+            CursorCodec fromSsm = new CursorCodec("/moc-platform/dev/cursor-signing-key", () -> reader(ssm));
 
             assertThatThrownBy(() -> fromSsm.encode(key, "alice|images"))
                     .isInstanceOfSatisfying(ProblemException.class, p -> {
@@ -90,7 +90,7 @@ class CursorCodecTest {
 
     @Test
     void shouldRefuseToStart_whenNoKeyIsConfigured() {
-        assertThatThrownBy(() -> new CursorCodec(" ", "", () -> null))
+        assertThatThrownBy(() -> new CursorCodec(" ", () -> null))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("CURSOR_KEY_PARAMETER");
     }
 

@@ -93,7 +93,8 @@ public final class Stack implements AutoCloseable {
             LocalAwsConfig config = LocalAwsConfig.builder().dataDir(dataDir).region(options.region())
                     .environment(options.environment()).queueVisibilityTimeout(options.visibilityTimeout())
                     .dynamoDbPort(port == 0 ? 0 : port + 1).sqsPort(port == 0 ? 0 : port + 2)
-                    .s3Port(port == 0 ? 0 : port + 3).snsPort(port == 0 ? 0 : port + 4).build();
+                    .s3Port(port == 0 ? 0 : port + 3).snsPort(port == 0 ? 0 : port + 4)
+                    .ssmPort(port == 0 ? 0 : port + 5).build();
             LocalAws aws = options.jsonLogs() ? LocalAws.start(config) : withoutBanner(() -> LocalAws.start(config));
             started.push(aws);
             console.info(aws.startupTimes().toString());
@@ -227,6 +228,7 @@ public final class Stack implements AutoCloseable {
         root.put("sqs", env.endpoints().sqs().toString());
         root.put("s3", env.endpoints().s3().toString());
         root.put("sns", env.endpoints().sns().toString());
+        root.put("ssm", env.endpoints().ssm().toString());
         root.put("region", env.endpoints().region().id());
         root.put("access_key_id", env.endpoints().accessKeyId());
         root.put("secret_access_key", env.endpoints().secretAccessKey());

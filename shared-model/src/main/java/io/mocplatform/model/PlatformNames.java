@@ -57,12 +57,13 @@ public final class PlatformNames {
 
     /** Resource names for one environment, as Terraform creates them (without the optional bucket suffix). */
     public record Resources(String jobsTable, String imagesTable, String imagesBucket, String drawingsBucket,
-                            String jobsQueue, String jobsDlq, String alertsTopic) {
+                            String jobsQueue, String jobsDlq, String alertsTopic, String cursorKeyParameter) {
 
         /** Names for the given environment, e.g. {@code dev}. */
         public static Resources forEnvironment(String env) {
             return new Resources("Jobs-" + env, "ImageMetadata-" + env, "images-lego-moc-" + env,
-                    "drawings-lego-moc-" + env, "drawing-jobs-" + env, "drawing-jobs-dlq-" + env, "alerts-" + env);
+                    "drawings-lego-moc-" + env, "drawing-jobs-" + env, "drawing-jobs-dlq-" + env, "alerts-" + env,
+                    "/moc-platform/" + env + "/cursor-signing-key");
         }
     }
 }

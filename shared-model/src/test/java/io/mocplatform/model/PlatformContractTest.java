@@ -43,6 +43,8 @@ class PlatformContractTest {
         assertThat(names.jobsQueue()).isEqualTo(resources.get("jobs_queue").replace("{env}", "prod"));
         assertThat(names.jobsDlq()).isEqualTo(resources.get("jobs_dlq").replace("{env}", "prod"));
         assertThat(names.alertsTopic()).isEqualTo(resources.get("alerts_topic").replace("{env}", "prod"));
+        assertThat(names.cursorKeyParameter())
+                .isEqualTo(resources.get("cursor_key_parameter").replace("{env}", "prod"));
         assertThat((Map<String, String>) contract.get("indexes")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "images_by_user", PlatformNames.IMAGES_BY_USER_INDEX,
                 "images_by_album", PlatformNames.IMAGES_BY_ALBUM_INDEX,

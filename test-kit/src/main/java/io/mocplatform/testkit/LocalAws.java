@@ -1,10 +1,12 @@
 package io.mocplatform.testkit;
 
 import io.mocplatform.testkit.sns.SnsStandIn;
+import io.mocplatform.testkit.ssm.SsmStandIn;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,8 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * DynamoDB Local, ElasticMQ, s3proxy and the {@link SnsStandIn} running in this JVM on loopback ports, with the
- * project's resources for {@link LocalAwsConfig#environment()} already created.
+ * DynamoDB Local, ElasticMQ, s3proxy, the {@link SnsStandIn} and the {@link SsmStandIn} running in this JVM on
+ * loopback ports, with the project's resources for {@link LocalAwsConfig#environment()} already created, among
+ * them each environment's cursor signing key in Parameter Store (in AWS Terraform generates it).
  *
  * <pre>{@code
  * try (LocalAws aws = LocalAws.start(LocalAwsConfig.inMemory())) {
@@ -34,20 +37,25 @@ import java.util.function.Supplier;
  */
 public final class LocalAws implements AutoCloseable {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final LocalAwsConfig config;
     private final LocalAwsEndpoints endpoints;
     private final AwsClients clients;
     private final SnsStandIn sns;
+    private final SsmStandIn ssm;
     private final LocalAwsEnvironment environment;
     private final StartupTimes startupTimes;
     private final Deque<AutoCloseable> toClose;
 
     private LocalAws(LocalAwsConfig config, LocalAwsEndpoints endpoints, AwsClients clients, SnsStandIn sns,
-                     LocalAwsEnvironment environment, StartupTimes startupTimes, Deque<AutoCloseable> toClose) {
+                     SsmStandIn ssm, LocalAwsEnvironment environment, StartupTimes startupTimes,
+                     Deque<AutoCloseable> toClose) {
         this.config = config;
         this.endpoints = endpoints;
         this.clients = clients;
         this.sns = sns;
+        this.ssm = ssm;
         this.environment = environment;
         this.startupTimes = startupTimes;
         this.toClose = toClose;
@@ -82,13 +90,16 @@ public final class LocalAws implements AutoCloseable {
             Timed<S3ProxyServer> s3Server = s3.join();
             Timed<ElasticMqServer> sqsServer = sqs.join();
 
+            SsmStandIn ssm = unchecked(() -> SsmStandIn.start(config.ssmPort(), config.region(),
+                    ElasticMqServer.ACCOUNT_ID, dataDir == null ? null : dataDir.resolve("ssm").resolve("parameters.json")));
+            started.push(ssm);
             // The SNS stand-in's port is fixed first so the endpoints (and the shared SQS client it delivers
             // with) exist before it starts.
             int snsPort = FreePort.resolve(config.snsPort());
             LocalAwsEndpoints endpoints = new LocalAwsEndpoints(dynamoDbServer.value().endpoint(),
                     sqsServer.value().endpoint(), s3Server.value().endpoint(),
-                    URI.create("http://127.0.0.1:" + snsPort), Region.of(config.region()), config.accessKeyId(),
-                    config.secretAccessKey());
+                    URI.create("http://127.0.0.1:" + snsPort), ssm.endpoint(), Region.of(config.region()),
+                    config.accessKeyId(), config.secretAccessKey());
             AwsClients clients = new AwsClients(endpoints);
             started.push(clients);
             Timed<SnsStandIn> snsServer = timed(starter, () -> unchecked(() -> SnsStandIn.builder().port(snsPort)
@@ -98,14 +109,13 @@ public final class LocalAws implements AutoCloseable {
             started.push(snsServer.value());
 
             long provisionStart = System.nanoTime();
-            LocalAwsEnvironment environment = new ResourceProvisioner(clients, config.queueVisibilityTimeout())
-                    .provision(config.environment());
+            LocalAwsEnvironment environment = provision(clients, ssm, config, config.environment());
             Duration provisioning = Duration.ofNanos(System.nanoTime() - provisionStart);
 
             StartupTimes times = new StartupTimes(dynamoDbServer.duration(), sqsServer.duration(),
                     s3Server.duration(), snsServer.duration(), provisioning,
                     Duration.ofNanos(System.nanoTime() - begin));
-            return new LocalAws(config, endpoints, clients, snsServer.value(), environment, times, started);
+            return new LocalAws(config, endpoints, clients, snsServer.value(), ssm, environment, times, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -132,6 +142,11 @@ public final class LocalAws implements AutoCloseable {
         return sns;
     }
 
+    /** The SSM Parameter Store stand-in. */
+    public SsmStandIn ssm() {
+        return ssm;
+    }
+
     /** The resources of {@link LocalAwsConfig#environment()}, created at start. */
     public LocalAwsEnvironment environment() {
         return environment;
@@ -139,7 +154,21 @@ public final class LocalAws implements AutoCloseable {
 
     /** Creates (or finds) the resources of another environment, e.g. one per test class. */
     public LocalAwsEnvironment newEnvironment(String name) {
-        return new ResourceProvisioner(clients, config.queueVisibilityTimeout()).provision(name);
+        return provision(clients, ssm, config, name);
+    }
+
+    /**
+     * The environment's tables, queues, buckets and topic, and its cursor signing key: 256 random bits, kept when
+     * the parameter exists already (a devstack restart keeps its cursors valid).
+     */
+    private static LocalAwsEnvironment provision(AwsClients clients, SsmStandIn ssm, LocalAwsConfig config,
+                                                 String name) {
+        LocalAwsEnvironment environment = new ResourceProvisioner(clients, config.queueVisibilityTimeout())
+                .provision(name);
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        ssm.putSecureStringIfAbsent(environment.resources().cursorKeyParameter(), HexFormat.of().formatHex(key));
+        return environment;
     }
 
     /** A fresh environment named {@code it-<8 random hex digits>}, so parallel tests never share data. */

@@ -15,13 +15,14 @@ import java.util.Objects;
  * @param sqsPort                ElasticMQ port, 0 for a free one
  * @param s3Port                 s3proxy port, 0 for a free one
  * @param snsPort                SNS stand-in port, 0 for a free one
+ * @param ssmPort                SSM Parameter Store stand-in port, 0 for a free one
  * @param queueVisibilityTimeout visibility timeout of the drawing-jobs queue (1800 s in AWS; short locally so a
  *                               failed delivery comes back within a test)
  * @param accessKeyId            the one identity s3proxy accepts; the other emulators accept any
  * @param secretAccessKey        its secret
  */
 public record LocalAwsConfig(Path dataDir, String region, String environment, int dynamoDbPort, int sqsPort,
-                             int s3Port, int snsPort, Duration queueVisibilityTimeout, String accessKeyId,
+                             int s3Port, int snsPort, int ssmPort, Duration queueVisibilityTimeout, String accessKeyId,
                              String secretAccessKey) {
 
     /** Region used unless told otherwise: where the platform is deployed. */
@@ -42,7 +43,7 @@ public record LocalAwsConfig(Path dataDir, String region, String environment, in
         Objects.requireNonNull(accessKeyId, "access key id");
         Objects.requireNonNull(secretAccessKey, "secret access key");
         ResourceProvisioner.requireValidEnvironmentName(environment);
-        for (int port : new int[] {dynamoDbPort, sqsPort, s3Port, snsPort}) {
+        for (int port : new int[] {dynamoDbPort, sqsPort, s3Port, snsPort, ssmPort}) {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
@@ -67,7 +68,7 @@ public record LocalAwsConfig(Path dataDir, String region, String environment, in
     /** A builder preset with this configuration. */
     public Builder toBuilder() {
         return new Builder().dataDir(dataDir).region(region).environment(environment).dynamoDbPort(dynamoDbPort)
-                .sqsPort(sqsPort).s3Port(s3Port).snsPort(snsPort).queueVisibilityTimeout(queueVisibilityTimeout)
+                .sqsPort(sqsPort).s3Port(s3Port).snsPort(snsPort).ssmPort(ssmPort).queueVisibilityTimeout(queueVisibilityTimeout)
                 .credentials(accessKeyId, secretAccessKey);
     }
 
@@ -80,6 +81,7 @@ public record LocalAwsConfig(Path dataDir, String region, String environment, in
         private int sqsPort;
         private int s3Port;
         private int snsPort;
+        private int ssmPort;
         private Duration queueVisibilityTimeout = DEFAULT_VISIBILITY_TIMEOUT;
         private String accessKeyId = DEFAULT_ACCESS_KEY_ID;
         private String secretAccessKey = DEFAULT_SECRET_ACCESS_KEY;
@@ -95,6 +97,7 @@ public record LocalAwsConfig(Path dataDir, String region, String environment, in
         public Builder sqsPort(int value) { sqsPort = value; return this; }
         public Builder s3Port(int value) { s3Port = value; return this; }
         public Builder snsPort(int value) { snsPort = value; return this; }
+        public Builder ssmPort(int value) { ssmPort = value; return this; }
         public Builder queueVisibilityTimeout(Duration value) { queueVisibilityTimeout = value; return this; }
 
         /** The identity s3proxy checks signatures against. */
@@ -105,7 +108,7 @@ public record LocalAwsConfig(Path dataDir, String region, String environment, in
         }
 
         public LocalAwsConfig build() {
-            return new LocalAwsConfig(dataDir, region, environment, dynamoDbPort, sqsPort, s3Port, snsPort,
+            return new LocalAwsConfig(dataDir, region, environment, dynamoDbPort, sqsPort, s3Port, snsPort, ssmPort,
                     queueVisibilityTimeout, accessKeyId, secretAccessKey);
         }
     }

@@ -29,11 +29,12 @@ import java.util.Objects;
  * @param sqs             SQS endpoint
  * @param s3              S3 endpoint (path-style addressing)
  * @param sns             SNS endpoint
+ * @param ssm             SSM (Parameter Store) endpoint
  * @param region          region to sign for
  * @param accessKeyId     access key id
  * @param secretAccessKey secret access key
  */
-public record LocalAwsEndpoints(URI dynamoDb, URI sqs, URI s3, URI sns, Region region, String accessKeyId,
+public record LocalAwsEndpoints(URI dynamoDb, URI sqs, URI s3, URI sns, URI ssm, Region region, String accessKeyId,
                                 String secretAccessKey) {
 
     public LocalAwsEndpoints {
@@ -41,6 +42,7 @@ public record LocalAwsEndpoints(URI dynamoDb, URI sqs, URI s3, URI sns, Region r
         Objects.requireNonNull(sqs, "sqs");
         Objects.requireNonNull(s3, "s3");
         Objects.requireNonNull(sns, "sns");
+        Objects.requireNonNull(ssm, "ssm");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
@@ -67,6 +69,7 @@ public record LocalAwsEndpoints(URI dynamoDb, URI sqs, URI s3, URI sns, Region r
         properties.put("aws.services.sqs.endpoint-override", sqs.toString());
         properties.put("aws.services.s3.endpoint-override", s3.toString());
         properties.put("aws.services.sns.endpoint-override", sns.toString());
+        properties.put("aws.services.ssm.endpoint-override", ssm.toString());
         properties.put("aws.s3.path-style-access-enabled", true);
         return properties;
     }

@@ -42,8 +42,7 @@ public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, Plat
 
     /**
      * The variables Terraform sets on the functions ({@link PlatformNames}), for this environment, with the
-     * offline analyser. The Gemini variables are left out (locally nothing calls Gemini), and so is
-     * {@code CURSOR_KEY_PARAMETER}: the emulators have no Parameter Store, see {@link #micronautProperties()}.
+     * offline analyser. The Gemini variables are left out: locally nothing calls Gemini.
      */
     public Map<String, String> environmentVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
@@ -58,6 +57,7 @@ public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, Plat
         variables.put(PlatformNames.ALERTS_TOPIC_ARN, alertsTopicArn);
         variables.put(PlatformNames.CDN_BASE_URL, cdnBaseUrl);
         variables.put(PlatformNames.ANALYZER, OFFLINE_ANALYZER);
+        variables.put(PlatformNames.CURSOR_KEY_PARAMETER, resources.cursorKeyParameter());
         return variables;
     }
 
@@ -73,14 +73,8 @@ public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, Plat
         return selected;
     }
 
-    /**
-     * Micronaut properties pointing micronaut-aws-sdk-v2's clients at {@link #endpoints()}, and the local stand-ins
-     * for what AWS keeps in SSM: the emulators have no Parameter Store, so the APIs' cursor signing key (in AWS the
-     * SecureString named by {@code CURSOR_KEY_PARAMETER}) is given as a literal of this environment's own.
-     */
+    /** Micronaut properties pointing micronaut-aws-sdk-v2's clients (and the SSM reader) at {@link #endpoints()}. */
     public Map<String, Object> micronautProperties() {
-        Map<String, Object> properties = new LinkedHashMap<>(endpoints.micronautProperties());
-        properties.put("api.cursor.secret", "local-cursor-key-" + name);
-        return properties;
+        return endpoints.micronautProperties();
     }
 }

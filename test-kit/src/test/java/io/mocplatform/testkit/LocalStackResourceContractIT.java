@@ -32,7 +32,7 @@ class LocalStackResourceContractIT {
     @BeforeAll
     static void connect() {
         var endpoint = LOCALSTACK_CONTAINER.getEndpoint();
-        clients = new AwsClients(new LocalAwsEndpoints(endpoint, endpoint, endpoint, endpoint,
+        clients = new AwsClients(new LocalAwsEndpoints(endpoint, endpoint, endpoint, endpoint, endpoint,
                 Region.of("eu-west-2"), LOCALSTACK_CONTAINER.getAccessKey(), LOCALSTACK_CONTAINER.getSecretKey()));
     }
 

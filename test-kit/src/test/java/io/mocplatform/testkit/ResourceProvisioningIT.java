@@ -50,12 +50,12 @@ class ResourceProvisioningIT {
                 .containsEntry(PlatformNames.JOBS_DLQ_ARN, env.jobsDlqArn())
                 .containsEntry(PlatformNames.ALERTS_TOPIC_ARN, env.alertsTopicArn())
                 .containsEntry(PlatformNames.CDN_BASE_URL, env.endpoints().s3() + "/images-lego-moc-" + env.name())
-                .containsEntry(PlatformNames.ANALYZER, "offline");
+                .containsEntry(PlatformNames.ANALYZER, "offline")
+                .containsEntry(PlatformNames.CURSOR_KEY_PARAMETER, "/moc-platform/" + env.name() + "/cursor-signing-key");
         PlatformNames.FUNCTION_ENVIRONMENT.forEach((function, names) -> assertThat(
                 env.environmentVariablesFor(function).keySet())
                 .as(function).isSubsetOf(names)
-                .containsAll(names.stream().filter(n -> !n.startsWith("GEMINI_"))
-                        .filter(n -> !n.equals(PlatformNames.CURSOR_KEY_PARAMETER)).toList()));
+                .containsAll(names.stream().filter(n -> !n.startsWith("GEMINI_")).toList()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.mocplatform.jobapi.api;
 
 import io.micronaut.context.ApplicationContext;
+import io.mocplatform.model.PlatformNames;
 import io.mocplatform.testkit.LocalAwsEnvironment;
 
 import java.util.HashMap;
@@ -20,10 +21,9 @@ public final class JobApiContexts {
     public static ApplicationContext start(LocalAwsEnvironment env, String queueUrl, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(env.micronautProperties());
         properties.putAll(extra);
-        properties.put("job-api.environment", env.name());
-        properties.put("job-api.jobs-table", env.resources().jobsTable());
-        properties.put("job-api.drawings-bucket", env.resources().drawingsBucket());
-        properties.put("job-api.jobs-queue-url", queueUrl);
+        // The variables Terraform sets, which application.yml reads; the queue URL may point elsewhere on purpose.
+        properties.putAll(env.environmentVariablesFor("job-api"));
+        properties.put(PlatformNames.JOBS_QUEUE_URL, queueUrl);
         return ApplicationContext.builder().properties(properties).start();
     }
 }
