@@ -7,8 +7,10 @@ import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
 import io.mocplatform.processor.sample.SampleDrawings;
 import io.mocplatform.testkit.AwsClients;
+import io.mocplatform.testkit.LocalAws;
 import io.mocplatform.testkit.LocalAwsEnvironment;
 import io.mocplatform.testkit.WithLocalAws;
+import io.mocplatform.testkit.ssm.SsmStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,14 +38,18 @@ import static org.awaitility.Awaitility.await;
 class GeminiProcessingIT {
 
     private static final String GENERATE = "/v1beta/models/gemini-it:generateContent";
-    private static final String PARAMETER = "/moc-platform/it/gemini-api-key";
+    /** Per test class, so parallel classes never share it; read from the Parameter Store stand-in as in AWS. */
+    private static final String PARAMETER = "/moc-platform/it-gemini/gemini-api-key";
 
     private WireMockServer fake;
+    private SsmStandIn parameters;
     private ProcessorHarness harness;
     private CapturingMetricsSink metrics;
 
     @BeforeAll
-    void start(LocalAwsEnvironment env, AwsClients aws) {
+    void start(LocalAwsEnvironment env, AwsClients aws, LocalAws localAws) {
+        parameters = localAws.ssm();
+        parameters.putSecureStringIfAbsent(PARAMETER, "it-key");
         fake = new WireMockServer(options().dynamicPort());
         fake.start();
         harness = new ProcessorHarness(env, aws, Map.of(
@@ -52,8 +58,7 @@ class GeminiProcessingIT {
                 "processor.backoff-cap", "2s",
                 "gemini.api-key-parameter", PARAMETER,
                 "gemini.model", "gemini-it",
-                "gemini.base-url", fake.baseUrl(),
-                "aws.services.ssm.endpoint-override", fake.baseUrl() + "/"));
+                "gemini.base-url", fake.baseUrl()));
         metrics = harness.context.getBean(CapturingMetricsSink.class);
     }
 
@@ -69,9 +74,6 @@ class GeminiProcessingIT {
         metrics.clear();
         harness.aws.sqs().purgeQueue(b -> b.queueUrl(harness.env.jobsQueueUrl()));
         harness.aws.sqs().purgeQueue(b -> b.queueUrl(harness.env.jobsDlqUrl()));
-        fake.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameter"))
-                .willReturn(aResponse().withStatus(200).withBody("""
-                        {"Parameter":{"Name":"%s","Type":"SecureString","Value":"it-key"}}""".formatted(PARAMETER))));
     }
 
     @Test
@@ -135,7 +137,8 @@ class GeminiProcessingIT {
         }, messages -> !messages.isEmpty());
         assertThat(dead.get(0).body()).contains(jobId);
         fake.verify(3, postRequestedFor(urlEqualTo(GENERATE)));
-        fake.verify(1, postRequestedFor(urlEqualTo("/")));
+        // The key is read once per container, not once per delivery.
+        assertThat(parameters.reads(PARAMETER)).isEqualTo(1);
         assertThat(metrics.documents().stream().filter(d -> d.contains("\"pdf_processing\""))).hasSize(1);
     }
 }

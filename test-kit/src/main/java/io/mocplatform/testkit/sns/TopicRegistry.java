@@ -1,12 +1,9 @@
 package io.mocplatform.testkit.sns;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mocplatform.testkit.JsonStateFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,18 +34,19 @@ final class TopicRegistry {
     record State(List<Topic> topics, List<Subscription> subscriptions) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String arnPrefix;
-    private final Path stateFile;
+    private final JsonStateFile stateFile;
     private final Map<String, Topic> topics = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
 
     TopicRegistry(String region, String accountId, Path stateFile) {
         this.arnPrefix = "arn:aws:sns:" + region + ":" + accountId + ":";
-        this.stateFile = stateFile;
-        if (stateFile != null && Files.exists(stateFile)) {
-            load();
+        this.stateFile = stateFile == null ? null : new JsonStateFile(stateFile, "SNS stand-in state");
+        if (this.stateFile != null) {
+            this.stateFile.read(State.class).ifPresent(state -> {
+                state.topics().forEach(t -> topics.put(t.arn(), t));
+                state.subscriptions().forEach(s -> subscriptions.put(s.arn(), s));
+            });
         }
     }
 
@@ -126,29 +124,9 @@ final class TopicRegistry {
         return subscriptions.values().stream().filter(s -> s.topicArn().equals(topicArn)).toList();
     }
 
-    private void load() {
-        try {
-            State state = JSON.readValue(stateFile.toFile(), State.class);
-            state.topics().forEach(t -> topics.put(t.arn(), t));
-            state.subscriptions().forEach(s -> subscriptions.put(s.arn(), s));
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable SNS stand-in state " + stateFile, e);
-        }
-    }
-
     private void save() {
-        if (stateFile == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(stateFile.toAbsolutePath().getParent());
-            Path temporary = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(),
-                    new State(new ArrayList<>(topics.values()), new ArrayList<>(subscriptions.values())));
-            // A crash mid-write must not leave half a file that the next start cannot read.
-            Files.move(temporary, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save SNS stand-in state " + stateFile, e);
+        if (stateFile != null) {
+            stateFile.write(new State(new ArrayList<>(topics.values()), new ArrayList<>(subscriptions.values())));
         }
     }
 }

@@ -5,23 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mocplatform.testkit.JsonStateFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small in-process SSM Parameter Store for tests and the devstack (the emulators have none). It speaks the AWS
@@ -41,8 +41,9 @@ public final class SsmStandIn implements AutoCloseable {
     private final ExecutorService executor;
     private final URI endpoint;
     private final String arnPrefix;
-    private final Path stateFile;
+    private final JsonStateFile stateFile;
     private final Map<String, Parameter> parameters = new TreeMap<>();
+    private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
 
     private SsmStandIn(HttpServer server, ExecutorService executor, String region, String accountId,
                        Path stateFile) {
@@ -50,7 +51,7 @@ public final class SsmStandIn implements AutoCloseable {
         this.executor = executor;
         this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
         this.arnPrefix = "arn:aws:ssm:" + region + ":" + accountId + ":parameter";
-        this.stateFile = stateFile;
+        this.stateFile = stateFile == null ? null : new JsonStateFile(stateFile, "SSM stand-in state");
     }
 
     /** Starts on {@code port} (0 = any free port), loading {@code stateFile} when it exists (null = in memory). */
@@ -59,7 +60,9 @@ public final class SsmStandIn implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         SsmStandIn standIn = new SsmStandIn(server, executor, region, accountId, stateFile);
-        standIn.load();
+        if (standIn.stateFile != null) {
+            standIn.stateFile.read(State.class).ifPresent(state -> standIn.parameters.putAll(state.parameters()));
+        }
         server.createContext("/", standIn::handle);
         server.start();
         return standIn;
@@ -78,6 +81,12 @@ public final class SsmStandIn implements AutoCloseable {
         parameters.put(name, new Parameter("SecureString", value, 1));
         save();
         return true;
+    }
+
+    /** How many {@code GetParameter} calls named this parameter, found or not (tests check caching with it). */
+    public int reads(String name) {
+        AtomicInteger count = reads.get(name);
+        return count == null ? 0 : count.get();
     }
 
     @Override
@@ -114,6 +123,7 @@ public final class SsmStandIn implements AutoCloseable {
 
     private void get(HttpExchange exchange, JsonNode request) throws IOException {
         String name = request.path("Name").asText("");
+        reads.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
         Parameter parameter;
         synchronized (this) {
             parameter = parameters.get(name);
@@ -172,33 +182,16 @@ public final class SsmStandIn implements AutoCloseable {
         }
     }
 
-    private void load() throws IOException {
-        if (stateFile == null || !Files.exists(stateFile)) {
-            return;
-        }
-        JSON.readTree(stateFile.toFile()).fields().forEachRemaining(entry -> parameters.put(entry.getKey(),
-                new Parameter(entry.getValue().path("type").asText(), entry.getValue().path("value").asText(),
-                        entry.getValue().path("version").asLong(1))));
-    }
-
-    /** Writes the whole store to a temporary file and moves it into place, so a crash never leaves half a file. */
     private void save() {
-        if (stateFile == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(stateFile.getParent());
-            ObjectNode root = JSON.createObjectNode();
-            parameters.forEach((name, p) -> root.putObject(name).put("type", p.type()).put("value", p.value())
-                    .put("version", p.version()));
-            Path temporary = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
-            Files.move(temporary, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (stateFile != null) {
+            stateFile.write(new State(parameters));
         }
     }
 
-    private record Parameter(String type, String value, long version) {
+    /** What the state file holds. */
+    record State(Map<String, Parameter> parameters) {
+    }
+
+    record Parameter(String type, String value, long version) {
     }
 }
