@@ -47,7 +47,7 @@ export AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=cold AWS_SECRET_ACCESS_KEY=start A
 export APP_ENV=dev JOBS_TABLE=Jobs-dev DRAWINGS_BUCKET=drawings-lego-moc-dev IMAGES_TABLE=ImageMetadata-dev \
   IMAGES_BUCKET=images-lego-moc-dev CDN_BASE_URL=https://cdn.invalid \
   JOBS_QUEUE_URL=http://127.0.0.1:9/000000000000/drawing-jobs-dev \
-  CURSOR_KEY_PARAMETER=/moc-platform/dev/cursor-signing-key
+  CURSOR_KEY_PARAMETER=/moc-platform/dev/cursor-signing-key CURSOR_KEY_VERSION=1
 
 java_opts=${JAVA_OPTS:-}
 run() { echo "taskset -c 0 $java_home/bin/java -XX:+UseSerialGC $java_opts -cp $classpath ColdStart $1 $event_type $event_file"; }

@@ -43,6 +43,9 @@ locals {
     GEMINI_MODEL             = var.gemini_model
     ALERTS_TOPIC_ARN         = module.monitoring.alerts_topic_arn
     CURSOR_KEY_PARAMETER     = module.cursor_key.parameter_name
+    # The functions keep the key for a container's life; a new version in their configuration publishes a new
+    # function version, so a rotation replaces every running container instead of leaving old keys in service.
+    CURSOR_KEY_VERSION = tostring(var.cursor_key_version)
   }
 
   function_env = {

@@ -53,6 +53,8 @@ resource "aws_ssm_parameter" "this" {
   key_id      = aws_kms_key.parameter.arn
   # Generated: written once per version through the write-only argument, never read back into state.
   # Otherwise a placeholder that operators replace with `aws ssm put-parameter --overwrite`.
+  # Caution (generated): the provider sends value_wo only when value_wo_version changes; any other change to the
+  # parameter (description, key, tier) should come with a version bump, or the update may carry no value.
   value            = var.generated.enabled ? null : local.placeholder
   value_wo         = var.generated.enabled ? local.generated_value : null
   value_wo_version = var.generated.enabled ? var.generated.version : null

@@ -254,6 +254,12 @@ run "cursor_key_is_generated_and_readable_only_by_the_apis" {
     error_message = "Only job-api and image-api receive CURSOR_KEY_PARAMETER."
   }
   assert {
+    condition = alltrue([for k in ["job-api", "image-api"] : output.function_environment[k].CURSOR_KEY_VERSION == "1"]) && alltrue([
+      for k in ["drawing-processor", "dlq-handler"] : !contains(keys(output.function_environment[k]), "CURSOR_KEY_VERSION")
+    ])
+    error_message = "The APIs (only) carry the cursor key version, 1 by default."
+  }
+  assert {
     condition = alltrue([for k in ["job-api", "image-api"] : (
       flatten([for st in output.function_policies[k].Statement : st.Resource if contains(st.Action, "ssm:GetParameter")]) == ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key"]
       && flatten([for st in output.function_policies[k].Statement : st.Resource if contains(st.Action, "kms:Decrypt")]) == ["arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000"]
@@ -275,6 +281,10 @@ run "cursor_key_version_rotates_the_key" {
   assert {
     condition     = nonsensitive(module.cursor_key.settings.value_wo_version) == 2
     error_message = "A new cursor_key_version writes a new key."
+  }
+  assert {
+    condition     = alltrue([for k in ["job-api", "image-api"] : output.function_environment[k].CURSOR_KEY_VERSION == "2"])
+    error_message = "A rotation changes the APIs' configuration, so new versions replace the containers holding the old key."
   }
 }
 

@@ -1,12 +1,12 @@
 package io.mocplatform.api;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.mocplatform.function.aws.ParameterUnavailableException;
 import io.mocplatform.function.aws.SsmParameterReader;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +32,15 @@ import java.util.function.Supplier;
  *
  * <p>The signing key is per environment and never in code or configuration: the SSM SecureString named by
  * {@code api.cursor.secret-parameter} ({@code CURSOR_KEY_PARAMETER}; Terraform generates it in AWS, the test kit's
- * Parameter Store stand-in locally), read at the first listing and kept for the container's life, so a SnapStart
- * snapshot holds no key. Without the variable the function does not start. Rotating the key invalidates the
- * cursors already handed out: their holders get {@code invalid_cursor} and list again from the start.
+ * Parameter Store stand-in locally), read the first time a cursor is signed or checked and kept for the
+ * container's life, so a SnapStart snapshot holds no key. Without the variable the function does not start (the
+ * codec is created with the context for that reason). When SSM cannot be read, listings that need the key answer
+ * 503 {@code cursor_key_unavailable}, and SSM is asked again only after the {@code Retry-After} pause, so an
+ * outage does not turn every listing into a slow SSM call. Rotating the key ({@code CURSOR_KEY_VERSION}, which
+ * changes the function's configuration so new containers replace the old) invalidates the cursors already
+ * handed out: their holders get {@code invalid_cursor} and list again from the start.
  */
-@Singleton
+@Context
 public class CursorCodec {
 
     private static final Logger LOG = LoggerFactory.getLogger(CursorCodec.class);
@@ -46,24 +50,38 @@ public class CursorCodec {
     private static final Duration KEY_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final Supplier<String> keySource;
+    private final String keyName;
+    private final Duration retryPause;
     private volatile SecretKeySpec key;
+    /** {@link System#nanoTime()} before which a failed read is not retried; null when none failed. */
+    private volatile Long retryNotBefore;
 
     @Inject
     public CursorCodec(@Value("${api.cursor.secret-parameter:}") String secretParameter,
+                       @Value("${api.cursor.key-version:unknown}") String keyVersion,
                        BeanProvider<SsmParameterReader> parameters) {
+        this(secretParameter, keyVersion, parameters, KEY_RETRY_AFTER);
+    }
+
+    CursorCodec(String secretParameter, String keyVersion, BeanProvider<SsmParameterReader> parameters,
+                Duration retryPause) {
         if (secretParameter.isBlank()) {
             throw new ConfigurationException("No cursor signing key: set CURSOR_KEY_PARAMETER to the SSM "
                     + "SecureString that Terraform creates (property api.cursor.secret-parameter)");
         }
         this.keySource = () -> parameters.get().secureString(secretParameter);
+        this.keyName = "version " + keyVersion + " read from " + secretParameter;
+        this.retryPause = retryPause;
     }
 
     private CursorCodec(String secret) {
         this.keySource = () -> secret;
+        this.keyName = "given in code";
+        this.retryPause = KEY_RETRY_AFTER;
     }
 
-    /** A codec with a literal key, for tools and tests that need no application context. */
-    public static CursorCodec withKey(String secret) {
+    /** A codec with a literal key, for tests that need no application context. */
+    static CursorCodec withKey(String secret) {
         return new CursorCodec(secret);
     }
 
@@ -126,18 +144,30 @@ public class CursorCodec {
     /** The key, read once; a lost race reads the cached parameter again, which is harmless. */
     private SecretKeySpec key() {
         SecretKeySpec current = key;
-        if (current == null) {
-            try {
-                current = new SecretKeySpec(keySource.get().getBytes(StandardCharsets.UTF_8), ALGORITHM);
-            } catch (ParameterUnavailableException e) {
-                // A deployment fault, not the caller's: the operator sees SSM's answer, the client a short wait.
-                LOG.error("cursor signing key unavailable: {}", e.getMessage(), e);
-                throw ProblemException.unavailable("cursor_key_unavailable",
-                        "Listings are unavailable for a moment; try again shortly.", KEY_RETRY_AFTER);
-            }
-            key = current;
+        if (current != null) {
+            return current;
         }
+        Long notBefore = retryNotBefore;
+        if (notBefore != null && System.nanoTime() - notBefore < 0) {
+            throw keyUnavailable();
+        }
+        try {
+            current = new SecretKeySpec(keySource.get().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        } catch (ParameterUnavailableException e) {
+            // A deployment fault, not the caller's: the operator sees SSM's answer, the client a short wait.
+            retryNotBefore = System.nanoTime() + retryPause.toNanos();
+            LOG.error("cursor signing key unavailable: {}", e.getMessage(), e);
+            throw keyUnavailable();
+        }
+        key = current;
+        retryNotBefore = null;
+        LOG.info("cursor signing key {}", keyName);
         return current;
+    }
+
+    private ProblemException keyUnavailable() {
+        return ProblemException.unavailable("cursor_key_unavailable",
+                "Listings are unavailable for a moment; try again shortly.", retryPause);
     }
 
     private static ProblemException invalid() {

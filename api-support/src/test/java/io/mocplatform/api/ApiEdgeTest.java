@@ -61,7 +61,9 @@ class ApiEdgeTest {
     static void start() {
         context = ApplicationContext.builder()
                 .properties(Map.of("spec.name", "ApiEdgeTest", "tracing.enabled", "false",
-                        "micronaut.application.name", "edge-test"))
+                        "micronaut.application.name", "edge-test",
+                        // Required at start; nothing here lists, so SSM is never asked.
+                        "api.cursor.secret-parameter", "/test/cursor-signing-key"))
                 .start();
         handler = new APIGatewayV2HTTPEventFunction(context);
     }

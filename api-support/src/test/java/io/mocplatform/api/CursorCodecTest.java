@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -53,7 +54,7 @@ class CursorCodecTest {
         try {
             ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
                     "{\"Parameter\":{\"Name\":\"/moc-platform/dev/cursor-signing-key\",\"Value\":\"ssm-key\"}}")));
-            CursorCodec fromSsm = new CursorCodec("/moc-platform/dev/cursor-signing-key", () -> reader(ssm));
+            CursorCodec fromSsm = fromSsm(ssm, Duration.ofMinutes(1));
 
             ssm.verify(0, postRequestedFor(urlEqualTo("/")));
             String cursor = fromSsm.encode(key, "alice|images").orElseThrow();
@@ -74,7 +75,7 @@ class CursorCodecTest {
         try {
             ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                     .withBody("{\"__type\":\"AccessDeniedException\"}")));
-            CursorCodec fromSsm = new CursorCodec("/moc-platform/dev/cursor-signing-key", () -> reader(ssm));
+            CursorCodec fromSsm = fromSsm(ssm, Duration.ofMinutes(1));
 
             assertThatThrownBy(() -> fromSsm.encode(key, "alice|images"))
                     .isInstanceOfSatisfying(ProblemException.class, p -> {
@@ -90,8 +91,35 @@ class CursorCodecTest {
 
     @Test
     void shouldRefuseToStart_whenNoKeyIsConfigured() {
-        assertThatThrownBy(() -> new CursorCodec(" ", () -> null))
+        assertThatThrownBy(() -> new CursorCodec(" ", "1", () -> null, Duration.ZERO))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("CURSOR_KEY_PARAMETER");
+    }
+
+    @Test
+    void shouldAskSsmAgainOnlyAfterThePause_andRecover_whenSsmComesBack() {
+        WireMockServer ssm = new WireMockServer(options().dynamicPort());
+        ssm.start();
+        try {
+            ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(500).withBody("{}")));
+            CursorCodec paused = fromSsm(ssm, Duration.ofMinutes(1));
+            CursorCodec unpaused = fromSsm(ssm, Duration.ZERO);
+
+            assertThatThrownBy(() -> paused.encode(key, "alice|images")).isInstanceOf(ProblemException.class);
+            assertThatThrownBy(() -> paused.encode(key, "alice|images")).isInstanceOf(ProblemException.class);
+            ssm.verify(1, postRequestedFor(urlEqualTo("/")));
+
+            assertThatThrownBy(() -> unpaused.encode(key, "alice|images")).isInstanceOf(ProblemException.class);
+            ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody(
+                    "{\"Parameter\":{\"Name\":\"/moc-platform/dev/cursor-signing-key\",\"Value\":\"ssm-key\"}}")));
+            String cursor = unpaused.encode(key, "alice|images").orElseThrow();
+            assertThat(CursorCodec.withKey("ssm-key").decode(cursor, "alice|images")).isEqualTo(key);
+        } finally {
+            ssm.stop();
+        }
+    }
+
+    private static CursorCodec fromSsm(WireMockServer ssm, Duration retryPause) {
+        return new CursorCodec("/moc-platform/dev/cursor-signing-key", "1", () -> reader(ssm), retryPause);
     }
 
     private static SsmParameterReader reader(WireMockServer ssm) {

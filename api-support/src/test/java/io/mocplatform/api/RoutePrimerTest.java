@@ -42,7 +42,8 @@ class RoutePrimerTest {
     @Test
     void shouldRouteOneSyntheticRequestThroughTheHandler_whenAPathIsConfigured() throws Exception {
         try (ApplicationContext context = ApplicationContext.run(Map.of("spec.name", "RoutePrimerTest",
-                "tracing.enabled", "false", "api.priming.path", "/things/thing_never"))) {
+                "tracing.enabled", "false", "api.priming.path", "/things/thing_never",
+                "api.cursor.secret-parameter", "/test/cursor-signing-key"))) {
             Primer primer = context.getBean(RoutePrimer.class);
             primer.prime();
             assertThat(context.getBean(Calls.class).seen).containsExactly("snapstart-primer:thing_never");
@@ -53,7 +54,7 @@ class RoutePrimerTest {
     @Test
     void shouldNotExist_whenNoPathIsConfigured() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("spec.name", "RoutePrimerTest",
-                "tracing.enabled", "false"))) {
+                "tracing.enabled", "false", "api.cursor.secret-parameter", "/test/cursor-signing-key"))) {
             assertThat(context.containsBean(RoutePrimer.class)).isFalse();
         }
     }

@@ -58,6 +58,7 @@ public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, Plat
         variables.put(PlatformNames.CDN_BASE_URL, cdnBaseUrl);
         variables.put(PlatformNames.ANALYZER, OFFLINE_ANALYZER);
         variables.put(PlatformNames.CURSOR_KEY_PARAMETER, resources.cursorKeyParameter());
+        variables.put(PlatformNames.CURSOR_KEY_VERSION, "1");
         return variables;
     }
 

@@ -4,6 +4,7 @@ import io.mocplatform.imageapi.support.HttpApiEvents;
 import io.mocplatform.imageapi.support.ImageApiHarness;
 import io.mocplatform.imageapi.support.OpenApiContract;
 import io.mocplatform.imageapi.support.TestImages;
+import io.mocplatform.model.PlatformNames;
 import io.mocplatform.testkit.LocalAwsEnvironment;
 import io.mocplatform.testkit.WithLocalAws;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +68,12 @@ class OpenApiContractIT {
         check("GET", "/images", api.as("alice").query("album_id", "contract").query("limit", 1)
                 .query("cursor", page.field("next_cursor")).get("/images"));
         check("GET", "/images", api.as("alice").query("limit", 500).get("/images"));
+        // A deployment fault: the cursor key's parameter is missing, so a page that needs the key answers 503.
+        try (var keyless = new ImageApiHarness(api.environment(), Map.of(PlatformNames.CURSOR_KEY_PARAMETER,
+                "/moc-platform/missing/cursor-signing-key"))) {
+            check("GET", "/images", keyless.as("alice").query("album_id", "contract").query("limit", 1)
+                    .get("/images"));
+        }
         // PATCH
         String path = "/images/" + id;
         check("PATCH", path, api.as("alice").header("If-Match", got.header("ETag")).patch(path, "{\"title\":\"T\"}"));

@@ -2,6 +2,7 @@ package io.mocplatform.jobapi.api;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.serde.ObjectMapper;
+import io.mocplatform.model.PlatformNames;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobProgress;
@@ -523,6 +524,26 @@ class JobApiIT {
                 "corr-failed");
 
         assertProblem(call(api.as(owner).post("/jobs/" + jobId + "/retry", null)), 409, "job_state_conflict");
+    }
+
+    @Test
+    void shouldReturn503OnListingsOnly_whenTheCursorKeyCannotBeRead() throws Exception {
+        String owner = user();
+        String jobId = call(api.as(owner).post("/process-drawing",
+                "{\"drawing_id\":\"" + uploadDrawing(owner) + "\"}")).json().get("job_id").toString();
+        call(api.as(owner).post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(owner) + "\"}"));
+        ApplicationContext keyless = JobApiContexts.start(env, env.jobsQueueUrl(),
+                Map.of(PlatformNames.CURSOR_KEY_PARAMETER, "/moc-platform/missing/cursor-signing-key"));
+        try (JobApiHandler keylessHandler = new JobApiHandler(keyless)) {
+            var keylessApi = new ApiCalls(keylessHandler, keyless.getBean(ObjectMapper.class));
+
+            var page = call(keylessApi.as(owner).get("/jobs?limit=1"));
+
+            assertProblem(page, 503, "cursor_key_unavailable");
+            assertThat(page.header("Retry-After")).isEqualTo("5");
+            assertThat(page.body).doesNotContain("cursor-signing-key");
+            assertThat(call(keylessApi.as(owner).get("/status/" + jobId)).status).isEqualTo(200);
+        }
     }
 
     // ---- routing ----
