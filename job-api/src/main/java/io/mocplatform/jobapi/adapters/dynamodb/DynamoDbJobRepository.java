@@ -6,7 +6,8 @@ import io.mocplatform.jobapi.domain.port.JobRepository;
 import io.mocplatform.model.PlatformNames;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.StaleJobException;
+import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.persistence.DynamoDbJobStore;
 import io.mocplatform.model.persistence.JobTable;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -20,7 +21,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
@@ -28,7 +28,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Jobs and idempotency claims in the Jobs table, through the Enhanced Client with the shared static schema. */
+/**
+ * Jobs and idempotency claims in the Jobs table, through the Enhanced Client with the shared static schema; reads
+ * and version-checked updates of a job are the shared {@link DynamoDbJobStore}'s, as in the other functions.
+ */
 @Singleton
 class DynamoDbJobRepository implements JobRepository {
 
@@ -38,6 +41,7 @@ class DynamoDbJobRepository implements JobRepository {
             .expression("attribute_not_exists(#pk)").putExpressionName("#pk", JobTable.JOB_ID).build();
 
     private final DynamoDbEnhancedClient enhanced;
+    private final JobStore store;
     private final DynamoDbTable<Job> jobs;
     private final DynamoDbTable<IdempotencyItem> claims;
     private final DynamoDbIndex<Job> byOwner;
@@ -45,6 +49,7 @@ class DynamoDbJobRepository implements JobRepository {
 
     DynamoDbJobRepository(DynamoDbEnhancedClient enhanced, JobApiConfig config, Clock clock) {
         this.enhanced = enhanced;
+        this.store = new DynamoDbJobStore(enhanced, config.jobsTable());
         this.jobs = enhanced.table(config.jobsTable(), JobTable.SCHEMA);
         this.claims = enhanced.table(config.jobsTable(), IdempotencyItem.SCHEMA);
         this.byOwner = jobs.index(PlatformNames.JOBS_BY_OWNER_INDEX);
@@ -53,7 +58,7 @@ class DynamoDbJobRepository implements JobRepository {
 
     @Override
     public Optional<Job> find(String jobId) {
-        return Optional.ofNullable(jobs.getItem(r -> r.key(key(jobId)).consistentRead(true)));
+        return store.find(jobId);
     }
 
     @Override
@@ -103,13 +108,7 @@ class DynamoDbJobRepository implements JobRepository {
 
     @Override
     public Job update(Job job) {
-        try {
-            // The versioned-record extension makes the put conditional on the version read and increments it.
-            jobs.putItem(job);
-        } catch (ConditionalCheckFailedException changed) {
-            throw new StaleJobException(job.jobId(), changed);
-        }
-        return job.toBuilder().version(job.version() + 1).build();
+        return store.update(job);
     }
 
     @Override

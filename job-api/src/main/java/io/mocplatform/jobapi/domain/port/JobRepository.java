@@ -2,17 +2,18 @@ package io.mocplatform.jobapi.domain.port;
 
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.StaleJobException;
+import io.mocplatform.model.job.JobStore;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The Jobs table. Every write is conditional, so concurrent writers never overwrite each other silently. */
-public interface JobRepository {
-
-    /** The job, read strongly consistently. */
-    Optional<Job> find(String jobId);
+/**
+ * The Jobs table as job-api uses it: the shared {@link JobStore} (consistent reads, version-checked writes) plus
+ * creating jobs with their idempotency claims and listing by owner. Every write is conditional, so concurrent
+ * writers never overwrite each other silently.
+ */
+public interface JobRepository extends JobStore {
 
     /** Stores a new job; fails if the id exists. Returns the job as stored (with its first version). */
     Job create(Job job);
@@ -27,13 +28,6 @@ public interface JobRepository {
 
     /** The live or lapsed claim stored under the id, read strongly consistently. */
     Optional<IdempotencyRecord> findClaim(String id);
-
-    /**
-     * Replaces the job if it still has the version it was read with. Returns it with the new version.
-     *
-     * @throws StaleJobException when someone else changed it first
-     */
-    Job update(Job job);
 
     /**
      * One page of the owner's jobs, newest first, optionally only those in one status.
