@@ -2,11 +2,6 @@ mock_provider "aws" {
   source = "../tests/mocks"
 }
 
-override_resource {
-  target = module.github_deploy_roles.aws_iam_openid_connect_provider.github
-  values = { arn = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }
-}
-
 variables {
   repository       = "moc-org/moc-platform"
   state_bucket     = "moc-platform-tfstate"

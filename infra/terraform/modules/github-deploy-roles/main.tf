@@ -44,25 +44,19 @@ locals {
     }
   }
 
+  # Both roles list the environment's state prefix and take its lock; only the plan role cannot write the state.
   state = {
     for env in keys(var.environments) : env => {
-      key    = "moc-platform/${env}/terraform.tfstate"
       object = "${local.arn}:s3:::${var.state_bucket}/moc-platform/${env}/terraform.tfstate"
+      list   = { Sid = "ListStatePrefix", Effect = "Allow", Action = ["s3:ListBucket"], Resource = ["${local.arn}:s3:::${var.state_bucket}"], Condition = { StringLike = { "s3:prefix" = ["moc-platform/${env}/*"] } } }
+      lock   = { Sid = "LockState", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource = ["${local.arn}:s3:::${var.state_bucket}/moc-platform/${env}/terraform.tfstate.tflock"] }
     }
   }
 
   state_statements = {
     for env, s in local.state : env => {
-      plan = [
-        { Sid = "ListStatePrefix", Effect = "Allow", Action = ["s3:ListBucket"], Resource = ["${local.arn}:s3:::${var.state_bucket}"], Condition = { StringLike = { "s3:prefix" = ["moc-platform/${env}/*"] } } },
-        { Sid = "ReadState", Effect = "Allow", Action = ["s3:GetObject"], Resource = [s.object] },
-        { Sid = "LockState", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource = ["${s.object}.tflock"] },
-      ]
-      deploy = [
-        { Sid = "ListStatePrefix", Effect = "Allow", Action = ["s3:ListBucket"], Resource = ["${local.arn}:s3:::${var.state_bucket}"], Condition = { StringLike = { "s3:prefix" = ["moc-platform/${env}/*"] } } },
-        { Sid = "ReadWriteState", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject"], Resource = [s.object] },
-        { Sid = "LockState", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource = ["${s.object}.tflock"] },
-      ]
+      plan   = [s.list, { Sid = "ReadState", Effect = "Allow", Action = ["s3:GetObject"], Resource = [s.object] }, s.lock]
+      deploy = [s.list, { Sid = "ReadWriteState", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject"], Resource = [s.object] }, s.lock]
     }
   }
 
@@ -106,13 +100,13 @@ locals {
         Sid      = "StartCodeDeployReleases"
         Effect   = "Allow"
         Action   = ["codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup", "codedeploy:StopDeployment"]
-        Resource = flatten([for f in values(n.functions) : ["${local.arn}:codedeploy:${local.region}:${local.account}:deploymentgroup:${f.function_name}/${f.function_name}-live"]])
+        Resource = [for f in values(n.functions) : "${local.arn}:codedeploy:${local.region}:${local.account}:deploymentgroup:${f.function_name}/${f.function_name}-live"]
       },
       {
         Sid      = "ReadCodeDeployConfig"
         Effect   = "Allow"
         Action   = ["codedeploy:GetDeploymentConfig", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"]
-        Resource = flatten([for f in values(n.functions) : ["${local.arn}:codedeploy:${local.region}:${local.account}:deploymentconfig:*", "${local.arn}:codedeploy:${local.region}:${local.account}:application:${f.function_name}"]])
+        Resource = concat(["${local.arn}:codedeploy:${local.region}:${local.account}:deploymentconfig:*"], [for f in values(n.functions) : "${local.arn}:codedeploy:${local.region}:${local.account}:application:${f.function_name}"])
       },
       {
         Sid      = "ReleaseAndRollBackFunctions"

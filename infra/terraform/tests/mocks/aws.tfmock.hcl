@@ -21,6 +21,10 @@ mock_resource "aws_iam_role" {
   defaults = { arn = "arn:aws:iam::123456789012:role/mock" }
 }
 
+mock_resource "aws_iam_openid_connect_provider" {
+  defaults = { arn = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }
+}
+
 mock_resource "aws_lambda_function" {
   defaults = {
     arn     = "arn:aws:lambda:eu-west-2:123456789012:function:mock"

@@ -1,7 +1,4 @@
 mock_provider "aws" {
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "123456789012" }
-  }
   mock_data "aws_partition" {
     defaults = { partition = "aws" }
   }
