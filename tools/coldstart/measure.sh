@@ -36,9 +36,9 @@ if ! ls "$work/function/lib" | grep -q '^aws-lambda-java-serialization-'; then
   runtime_jars=$(ls -1 "${MAVEN_REPOSITORY:-$HOME/.m2/repository}"/com/amazonaws/aws-lambda-java-serialization/*/aws-lambda-java-serialization-*.jar 2>/dev/null | sort -V | tail -1)
   [ -n "$runtime_jars" ] || { echo "aws-lambda-java-serialization is in neither the zip nor the Maven repository" >&2; exit 2; }
 fi
-"$java_home/bin/javac" --release 21 -d "$work/classes" -cp "$work/function/lib/*${runtime_jars:+:$runtime_jars}" \
-  "$root/tools/coldstart/ColdStart.java"
-classpath="$work/function/lib/*${runtime_jars:+:$runtime_jars}:$work/classes${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}"
+function_classpath="$work/function/lib/*${runtime_jars:+:$runtime_jars}"
+"$java_home/bin/javac" --release 21 -d "$work/classes" -cp "$function_classpath" "$root/tools/coldstart/ColdStart.java"
+classpath="$function_classpath:$work/classes${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}"
 event_type=com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent
 event_file="$root/tools/coldstart/$event"
 
@@ -50,12 +50,13 @@ export APP_ENV=dev JOBS_TABLE=Jobs-dev DRAWINGS_BUCKET=drawings-lego-moc-dev IMA
   CURSOR_KEY_PARAMETER=/moc-platform/dev/cursor-signing-key CURSOR_KEY_VERSION=1
 
 java_opts=${JAVA_OPTS:-}
+# The timed command line; hyperfine -N splits it on spaces and runs it without a shell (no globbing of lib/*).
 run() { echo "taskset -c 0 $java_home/bin/java -XX:+UseSerialGC $java_opts -cp $classpath ColdStart $1 $event_type $event_file"; }
-# Each must answer once before timing starts, or a broken start would be timed as a fast one.
+# Each must answer once before timing starts, or a broken start would be timed as a fast one: the same command,
+# split the same way.
 for handler_class in 'ColdStart$PlainHandler' "$handler"; do
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  taskset -c 0 "$java_home/bin/java" -XX:+UseSerialGC $java_opts -cp "$classpath" ColdStart "$handler_class" \
-      "$event_type" "$event_file" 2>&1 >/dev/null | grep '^answered' >&2 \
+  read -r -a command <<<"$(run "$handler_class")"
+  "${command[@]}" 2>&1 >/dev/null | grep '^answered' >&2 \
     || { echo "$handler_class did not answer an event; run it by hand to see why" >&2; exit 1; }
 done
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/result.json" \
