@@ -114,6 +114,10 @@ public final class HttpApiGateway implements AutoCloseable {
         answer.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
         boolean noBody = answer.body().length == 0 || "HEAD".equals(method) || answer.status() == 204
                 || answer.status() == 304;
+        // Logged before the first byte goes out, so whoever has the response can rely on its log line
+        // (the duration is the gateway's latency up to the response, as API Gateway's responseLatency).
+        accessLog.request(method, rawPath, answer.status(), Duration.ofNanos(System.nanoTime() - begin), requestId,
+                answer.detail());
         exchange.sendResponseHeaders(answer.status(), noBody ? -1 : answer.body().length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -121,8 +125,6 @@ public final class HttpApiGateway implements AutoCloseable {
             }
         }
         exchange.close();
-        accessLog.request(method, rawPath, answer.status(), Duration.ofNanos(System.nanoTime() - begin), requestId,
-                answer.detail());
     }
 
     private Answer answer(HttpExchange exchange, String method, String rawPath, String rawQuery, String requestId,
