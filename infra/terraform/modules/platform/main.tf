@@ -154,10 +154,26 @@ module "gemini_api_key" {
   source = "../secure-parameter"
 
   name            = local.names.gemini_api_key_parameter
-  description     = "Gemini API key for the drawing processor; set with aws ssm put-parameter --overwrite."
+  description     = "Gemini API key for the drawing processor."
   key_alias       = "${local.prefix}-gemini-api-key"
   statement_label = "GeminiApiKey"
   tags            = var.tags
+}
+
+# Earlier versions managed the Gemini key parameter with a placeholder value; every refresh then copied the real
+# key into state and saved plans. Forget it without deleting it: the operator's value stays in SSM.
+removed {
+  from = module.gemini_api_key.aws_ssm_parameter.this
+
+  lifecycle {
+    destroy = false
+  }
+}
+
+# The module names its one managed parameter `generated` now (none for an operator's secret).
+moved {
+  from = module.cursor_key.aws_ssm_parameter.this
+  to   = module.cursor_key.aws_ssm_parameter.generated[0]
 }
 
 # Signs the pagination cursors of GET /jobs and GET /images (HMAC-SHA256). Nobody needs to know it, so Terraform

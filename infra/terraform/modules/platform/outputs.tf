@@ -79,8 +79,13 @@ output "processor_repository_url" {
 }
 
 output "gemini_api_key_parameter_name" {
-  description = "SSM parameter holding the Gemini API key."
+  description = "SSM parameter holding the Gemini API key (created by the operator, not by Terraform)."
   value       = module.gemini_api_key.parameter_name
+}
+
+output "gemini_api_key_put_command" {
+  description = "Creates or replaces the Gemini API key under its CMK, reading the value from the prompt."
+  value       = module.gemini_api_key.put_parameter_command
 }
 
 output "cursor_key_parameter_name" {

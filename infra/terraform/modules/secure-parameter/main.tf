@@ -1,8 +1,8 @@
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
+data "aws_region" "current" {}
 
 locals {
-  placeholder = "set-outside-terraform"
 
   # 64 hex characters = 256 bits from crypto/rand (each uuid() is 16 random bytes, no version bits), the full
   # strength of an HMAC-SHA256 key; letters and digits pass through shells and JSON unescaped. Generated inside
@@ -14,6 +14,9 @@ locals {
   generated_value = replace("${uuid()}${uuid()}", "-", "")
 
   account_root = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"
+
+  # The ARN is known from the name, so readers can be granted a parameter that Terraform does not manage.
+  parameter_arn = "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter${var.name}"
 
   key_policy = {
     Version = "2012-10-17"
@@ -46,21 +49,22 @@ resource "aws_kms_alias" "parameter" {
   target_key_id = aws_kms_key.parameter.key_id
 }
 
-resource "aws_ssm_parameter" "this" {
+# Only a generated value is managed here. An operator's secret (the Gemini key) is never a Terraform resource:
+# the provider refreshes a SecureString decrypted and, unless the value came through value_wo, writes it into
+# state, and from there into every saved plan. The operator creates it with the CMK below
+# (put_parameter_command); Terraform only grants its readers.
+resource "aws_ssm_parameter" "generated" {
+  count = var.generated.enabled ? 1 : 0
+
   name        = var.name
   description = var.description
   type        = "SecureString"
   key_id      = aws_kms_key.parameter.arn
-  # Generated: written once per version through the write-only argument, never read back into state.
-  # Otherwise a placeholder that operators replace with `aws ssm put-parameter --overwrite`.
-  # Caution (generated): the provider sends value_wo only when value_wo_version changes; any other change to the
-  # parameter (description, key, tier) should come with a version bump, or the update may carry no value.
-  value            = var.generated.enabled ? null : local.placeholder
-  value_wo         = var.generated.enabled ? local.generated_value : null
-  value_wo_version = var.generated.enabled ? var.generated.version : null
+  # Written once per version through the write-only argument, never read back into state (the provider stores
+  # value = null when value_wo is configured).
+  # Caution: the provider sends value_wo only when value_wo_version changes; any other change to the parameter
+  # (description, key, tier) should come with a version bump, or the update may carry no value.
+  value_wo         = local.generated_value
+  value_wo_version = var.generated.version
   tags             = var.tags
-
-  lifecycle {
-    ignore_changes = [value]
-  }
 }

@@ -1,11 +1,11 @@
 output "parameter_name" {
   description = "Parameter name."
-  value       = aws_ssm_parameter.this.name
+  value       = var.name
 }
 
 output "parameter_arn" {
-  description = "Parameter ARN."
-  value       = aws_ssm_parameter.this.arn
+  description = "Parameter ARN (computed from the name: the operator-managed parameter is not a Terraform resource)."
+  value       = local.parameter_arn
 }
 
 output "kms_key_arn" {
@@ -19,7 +19,7 @@ output "read_policy_statements" {
     {
       sid        = "Read${var.statement_label}Parameter"
       actions    = ["ssm:GetParameter"]
-      resources  = [aws_ssm_parameter.this.arn]
+      resources  = [local.parameter_arn]
       conditions = []
     },
     {
@@ -27,7 +27,7 @@ output "read_policy_statements" {
       actions   = ["kms:Decrypt"]
       resources = [aws_kms_key.parameter.arn]
       conditions = [
-        { test = "StringEquals", variable = "kms:ViaService", values = ["ssm.${split(":", aws_ssm_parameter.this.arn)[3]}.amazonaws.com"] },
+        { test = "StringEquals", variable = "kms:ViaService", values = ["ssm.${data.aws_region.current.name}.amazonaws.com"] },
       ]
     },
   ]
@@ -36,12 +36,18 @@ output "read_policy_statements" {
 output "settings" {
   description = "Effective settings, for tests and reviews."
   value = {
-    type             = aws_ssm_parameter.this.type
-    key_id           = aws_ssm_parameter.this.key_id
-    key_rotation     = aws_kms_key.parameter.enable_key_rotation
-    key_policy       = jsondecode(aws_kms_key.parameter.policy)
-    value_source     = var.generated.enabled ? "generated" : "placeholder"
-    value_wo_version = aws_ssm_parameter.this.value_wo_version
+    type                 = var.generated.enabled ? aws_ssm_parameter.generated[0].type : "SecureString"
+    key_id               = var.generated.enabled ? aws_ssm_parameter.generated[0].key_id : aws_kms_key.parameter.arn
+    key_rotation         = aws_kms_key.parameter.enable_key_rotation
+    key_policy           = jsondecode(aws_kms_key.parameter.policy)
+    value_source         = var.generated.enabled ? "generated" : "operator"
+    managed_by_terraform = length(aws_ssm_parameter.generated) == 1
+    value_wo_version     = var.generated.enabled ? aws_ssm_parameter.generated[0].value_wo_version : null
   }
   sensitive = true
+}
+
+output "put_parameter_command" {
+  description = "For an operator-managed parameter: the command that creates or replaces its value under the module's CMK (the value is read from the prompt, not the command line). null when generated."
+  value       = var.generated.enabled ? null : "read -rs VALUE && aws ssm put-parameter --overwrite --type SecureString --name '${var.name}' --key-id 'alias/${var.key_alias}' --value \"$VALUE\""
 }

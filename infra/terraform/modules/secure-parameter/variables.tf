@@ -35,7 +35,7 @@ variable "statement_label" {
 }
 
 variable "generated" {
-  description = "enabled: Terraform generates the value (64 hex characters, 256 random bits) during apply and writes it through the write-only value_wo, so it is in neither plan nor state; raising version writes a new value (rotation). Disabled (default): a placeholder that operators overwrite with aws ssm put-parameter, ignored by Terraform afterwards."
+  description = "enabled: Terraform generates the value (64 hex characters, 256 random bits) during apply and writes it through the write-only value_wo, so it is in neither plan nor state; raising version writes a new value (rotation). Disabled (default): operator-managed; Terraform creates only the CMK and grants readers, and the operator creates the parameter (output put_parameter_command), so its value never passes through plan or state."
   type = object({
     enabled = bool
     version = optional(number, 1)

@@ -35,15 +35,11 @@ override_resource {
   values = { arn = "arn:aws:kms:eu-west-2:123456789012:key/aaaaaaaa-0000-0000-0000-000000000000" }
 }
 override_resource {
-  target = module.gemini_api_key.aws_ssm_parameter.this
-  values = { arn = "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key" }
-}
-override_resource {
   target = module.gemini_api_key.aws_kms_key.parameter
   values = { arn = "arn:aws:kms:eu-west-2:123456789012:key/bbbbbbbb-0000-0000-0000-000000000000" }
 }
 override_resource {
-  target = module.cursor_key.aws_ssm_parameter.this
+  target = module.cursor_key.aws_ssm_parameter.generated
   values = { arn = "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key" }
 }
 override_resource {
@@ -244,8 +240,8 @@ run "cursor_key_is_generated_and_readable_only_by_the_apis" {
     error_message = "Terraform generates the cursor key (write-only, version 1 by default)."
   }
   assert {
-    condition     = nonsensitive(module.gemini_api_key.settings.value_source) == "placeholder"
-    error_message = "The Gemini key stays operator-managed."
+    condition     = nonsensitive(module.gemini_api_key.settings.value_source) == "operator" && !nonsensitive(module.gemini_api_key.settings.managed_by_terraform) && nonsensitive(module.cursor_key.settings.managed_by_terraform)
+    error_message = "The Gemini key is created by the operator and is no Terraform resource (its value never reaches state or a plan); only the generated cursor key is managed, write-only."
   }
   assert {
     condition = alltrue([for k in ["job-api", "image-api"] : output.function_environment[k].CURSOR_KEY_PARAMETER == "/moc-platform/dev/cursor-signing-key"]) && alltrue([

@@ -5,6 +5,9 @@ mock_provider "aws" {
   mock_data "aws_partition" {
     defaults = { partition = "aws" }
   }
+  mock_data "aws_region" {
+    defaults = { name = "eu-west-2" }
+  }
   mock_resource "aws_ssm_parameter" {
     defaults = { arn = "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key" }
   }
@@ -19,18 +22,22 @@ variables {
   statement_label = "GeminiApiKey"
 }
 
-run "securestring_with_rotated_cmk_and_placeholder" {
+run "operator_secret_is_not_a_terraform_resource" {
   assert {
-    condition     = aws_ssm_parameter.this.type == "SecureString" && aws_ssm_parameter.this.key_id == aws_kms_key.parameter.arn
-    error_message = "The key is a SecureString encrypted with the module's CMK."
+    condition     = length(aws_ssm_parameter.generated) == 0 && nonsensitive(output.settings.managed_by_terraform) == false && nonsensitive(output.settings.value_source) == "operator"
+    error_message = "An operator's secret is never a Terraform resource: a refresh would read it decrypted into state and every saved plan."
   }
   assert {
-    condition     = aws_kms_key.parameter.enable_key_rotation
-    error_message = "Key rotation must be on."
+    condition     = output.parameter_arn == "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key" && output.parameter_name == "/moc-platform/dev/gemini-api-key"
+    error_message = "Readers are granted the parameter by its name-derived ARN."
   }
   assert {
-    condition     = nonsensitive(aws_ssm_parameter.this.value) == "set-outside-terraform"
-    error_message = "Terraform only writes a placeholder; the real value never enters state or tfvars."
+    condition     = strcontains(output.put_parameter_command, "--type SecureString --name '/moc-platform/dev/gemini-api-key' --key-id 'alias/moc-platform-dev-gemini'") && strcontains(output.put_parameter_command, "read -rs VALUE")
+    error_message = "The operator is told how to create the value under this module's CMK, reading it from the prompt."
+  }
+  assert {
+    condition     = aws_kms_key.parameter.enable_key_rotation && nonsensitive(output.settings.key_id) == aws_kms_key.parameter.arn
+    error_message = "The CMK that encrypts the operator's parameter rotates."
   }
   assert {
     condition     = alltrue([for a in jsondecode(aws_kms_key.parameter.policy).Statement[0].Action : a != "*" && a != "kms:*"])
@@ -82,11 +89,11 @@ run "generated_value_is_written_only_through_value_wo" {
   }
 
   assert {
-    condition     = aws_ssm_parameter.this.name == "/moc-platform/dev/cursor-signing-key" && aws_ssm_parameter.this.type == "SecureString" && aws_ssm_parameter.this.key_id == aws_kms_key.parameter.arn
+    condition     = length(aws_ssm_parameter.generated) == 1 && aws_ssm_parameter.generated[0].name == "/moc-platform/dev/cursor-signing-key" && aws_ssm_parameter.generated[0].type == "SecureString" && aws_ssm_parameter.generated[0].key_id == aws_kms_key.parameter.arn
     error_message = "The generated secret is a SecureString encrypted with the module's own CMK."
   }
   assert {
-    condition     = aws_ssm_parameter.this.value_wo_version == 3 && nonsensitive(output.settings.value_source) == "generated"
+    condition     = aws_ssm_parameter.generated[0].value_wo_version == 3 && nonsensitive(output.settings.value_source) == "generated" && output.put_parameter_command == null
     error_message = "The value is written through value_wo at the requested version."
   }
   assert {
@@ -94,15 +101,8 @@ run "generated_value_is_written_only_through_value_wo" {
     error_message = "The generated value is 64 hex characters (256 random bits), no punctuation."
   }
   assert {
-    condition     = output.read_policy_statements[0].sid == "ReadCursorSigningKeyParameter" && output.read_policy_statements[0].resources == [aws_ssm_parameter.this.arn]
+    condition     = output.read_policy_statements[0].sid == "ReadCursorSigningKeyParameter" && output.read_policy_statements[0].resources == ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key"]
     error_message = "Readers get GetParameter on this parameter only, under a Sid that names the secret."
-  }
-}
-
-run "placeholder_mode_writes_no_version" {
-  assert {
-    condition     = aws_ssm_parameter.this.value_wo_version == null && nonsensitive(output.settings.value_source) == "placeholder"
-    error_message = "Without generation the parameter has no write-only version: operators own the value."
   }
 }
 
