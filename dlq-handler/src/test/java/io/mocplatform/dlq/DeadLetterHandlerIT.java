@@ -291,6 +291,20 @@ class DeadLetterHandlerIT {
     }
 
     @Test
+    void shouldSendOneWarning_whenTwoMessagesOfTheSameUnknownJobDie() {
+        DeadLetterHandler handler = handler(Map.of());
+        String missing = ids.newJobId();
+
+        SQSBatchResponse first = handler.handleRequest(jobEvent(missing), lambdaContext());
+        SQSBatchResponse second = handler.handleRequest(jobEvent(missing), lambdaContext());
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(second.getBatchItemFailures()).isEmpty();
+        assertThat(drainInbox()).singleElement()
+                .satisfies(alert -> assertThat(alert.body().dedupKey()).endsWith("/unknown-job/" + missing));
+    }
+
+    @Test
     void shouldSendOneAggregatedAlert_whenMoreJobsDieInOneWindowThanTheThreshold() {
         // Pin the handler's clock inside one window; rows are dated a day earlier (lease lapsed, TTL far ahead:
         // DynamoDB Local really deletes expired rows).

@@ -55,7 +55,7 @@ public final class AlertComposer {
         String what = poison ? "unreadable message on the jobs DLQ"
                 : "dead message for unknown job " + safe(letter.jobId());
         return common(letter, kind, now)
-                .dedupKey(dedupKey("message", letter.messageId()))
+                .dedupKey(poison ? dedupKey("message", letter.messageId()) : dedupKey("unknown-job", letter.jobId()))
                 .summary(subject(kind, what))
                 .jobId(poison ? null : letter.jobId())
                 .owner(safe(letter.owner()))

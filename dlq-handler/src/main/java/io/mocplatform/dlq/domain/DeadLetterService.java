@@ -28,8 +28,11 @@ import java.util.function.UnaryOperator;
  * than the claim timeout leaves the message for later (the claimant is publishing right now); one that finds an
  * older unconfirmed claim knows the claimant died (timeout, out of memory) and takes the claim over, again through
  * the version check so only one of several redeliveries publishes. A completed or cancelled job is never touched:
- * the version check makes a success written in between win. Messages without a job row are claimed by message id
- * in the {@link AlertLedger} instead, with the same lease-and-confirm rule.
+ * the version check makes a success written in between win (no alert: nobody waits on a finished job, and the
+ * handler's log line and metrics still record the message). Messages without a job row are claimed in the
+ * {@link AlertLedger} instead, with the same lease-and-confirm rule: by job id when the message names a job the
+ * table does not know (one alert per unknown job, however many of its messages die), by message id when it names
+ * none.
  *
  * <p>Storm control counts every dead message per fixed window; above the threshold single alerts stop and the
  * first message over it sends one aggregated alert with the counts by error type.
@@ -135,7 +138,9 @@ public final class DeadLetterService {
 
     private DeadLetterOutcome handleWithoutJob(DeadLetter letter, AlertKind kind, Instant now) {
         DeadLetterAlert facts = composer.forMessage(letter, kind, now);
-        MessageClaim claim = ledger.claimMessageAlert(letter.messageId(), now, now.minus(policy.claimTimeout()),
+        String subject = kind == AlertKind.UNKNOWN_JOB ? "unknown-job#" + letter.jobId()
+                : "message#" + letter.messageId();
+        MessageClaim claim = ledger.claimAlert(subject, now, now.minus(policy.claimTimeout()),
                 now.plus(policy.markerRetention()));
         switch (claim.state()) {
             case CONFIRMED -> {
@@ -149,9 +154,9 @@ public final class DeadLetterService {
                 Instant countedAt = claim.staleClaimAt() != null ? claim.staleClaimAt() : now;
                 DeadLetterOutcome outcome = deliver(facts, countedAt, now);
                 if (outcome.retry()) {
-                    ledger.releaseMessageAlert(letter.messageId(), now);
+                    ledger.releaseAlert(subject, now);
                 } else {
-                    ledger.confirmMessageAlert(letter.messageId(), now, sentAt());
+                    ledger.confirmAlert(subject, now, sentAt());
                 }
                 return outcome;
             }

@@ -2,9 +2,11 @@ package io.mocplatform.dlq.domain;
 
 /**
  * Makes text from outside (message bodies, correlation ids sent by clients, error messages) safe to print in an
- * alert, a log line or a terminal: control and bidirectional-override characters are shown as {@code \\uXXXX}
- * escapes instead of acting on the reader's screen, and the result is cut at a code-point boundary with a note of
- * how much was left out.
+ * alert, a log line or a terminal: control characters (line feeds and tabs included), line and paragraph
+ * separators and invisible format characters (bidirectional overrides and isolates, zero-width characters) are
+ * shown as {@code \\uXXXX} escapes instead of acting on the reader's screen, so a value can neither start a line
+ * that looks like part of the alert nor reorder what is printed around it. The result is cut at a code-point
+ * boundary with a note of how much was left out.
  */
 public final class SafeText {
 
@@ -45,10 +47,10 @@ public final class SafeText {
     }
 
     private static boolean isUnsafe(int c) {
-        return (Character.isISOControl(c) && c != '\n' && c != '\t')
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
-                || c == 0xFEFF || Character.getType(c) == Character.UNASSIGNED
-                || Character.getType(c) == Character.SURROGATE;
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.FORMAT
+                || type == Character.UNASSIGNED || type == Character.SURROGATE;
     }
 
     private static String escape(int c) {

@@ -67,11 +67,11 @@ class DeadLetterProcessorTest {
             @Override public Job update(Job job) { throw new AssertionError("nothing to save"); }
         };
         AlertLedger ledger = new AlertLedger() {
-            @Override public MessageClaim claimMessageAlert(String m, Instant at, Instant stale, Instant exp) {
+            @Override public MessageClaim claimAlert(String m, Instant at, Instant stale, Instant exp) {
                 return MessageClaim.claimed();
             }
-            @Override public void confirmMessageAlert(String m, Instant at, Instant sent) { }
-            @Override public void releaseMessageAlert(String m, Instant at) { }
+            @Override public void confirmAlert(String m, Instant at, Instant sent) { }
+            @Override public void releaseAlert(String m, Instant at) { }
             @Override public WindowCounts countDeadMessage(Instant s, Instant e, String t, Instant exp) {
                 return new WindowCounts(1, Map.of(t, 1L));
             }

@@ -73,4 +73,26 @@ class AlertComposerTest {
         assertThat(storm.summary()).isEqualTo("[CRITICAL] prod: 9 dead job messages since 2026-01-01T10:00:00Z"
                 + " (limit 5 per 15m)");
     }
+
+    @Test
+    void shouldPrintEachOutsideFieldOnItsOwnLine_whenMessageBodyAndErrorCarryLineBreaks() {
+        Job job = Fixtures.stuckJob(JOB_ID, NOW).toBuilder().owner("eve\u2028Owner:          admin").build();
+        Cause cause = new Cause("gemini_unavailable", "503\nX-Ray trace:    1-fake\u2029Runbook: evil", null);
+        DeadLetter poison = new DeadLetter("m2", null, null, "c\r\nDedup key: x", null, "the body is not JSON",
+                "{\n\"job_id\": 1}\nWhat to do next:\n  1. run rm -rf", 3, NOW, NOW, null);
+        AlertComposer composer = composer("prod");
+
+        String jobText = composer.notification(composer.forJob(letter(null), job, cause, NOW)).text();
+        String poisonText = composer.notification(composer.forMessage(poison,
+                io.mocplatform.model.alert.AlertKind.POISON_MESSAGE, NOW)).text();
+
+        assertThat(jobText.lines()).filteredOn(line -> line.startsWith("Owner:")).singleElement().asString()
+                .isEqualTo("Owner:          eve\\u2028Owner:          admin");
+        assertThat(jobText.lines()).filteredOn(line -> line.startsWith("X-Ray trace:") || line.startsWith("Runbook:"))
+                .singleElement().asString().startsWith("Runbook: https://runbooks.example/");
+        assertThat(jobText).contains("Error:          gemini_unavailable: 503\\u000aX-Ray trace:    1-fake\\u2029Runbook: evil");
+        assertThat(poisonText.lines()).filteredOn(line -> line.startsWith("What to do next:")).hasSize(1);
+        assertThat(poisonText.lines()).filteredOn(line -> line.startsWith("Dedup key:")).hasSize(1);
+        assertThat(poisonText).doesNotContain("\u2028", "\u2029", "\r");
+    }
 }

@@ -331,7 +331,7 @@ class DeadLetterServiceTest {
         assertThat(confirmed.disposition()).isEqualTo(Disposition.ALREADY_ALERTED);
         assertThat(publisher.sent).singleElement()
                 .satisfies(n -> assertThat(n.payload().kind()).isEqualTo(AlertKind.POISON_MESSAGE));
-        assertThat(ledger.messageClaims.get("m-poison").sentAt()).isEqualTo(NOW.plus(CLAIM_TIMEOUT).plusSeconds(1));
+        assertThat(ledger.claims.get("message#m-poison").sentAt()).isEqualTo(NOW.plus(CLAIM_TIMEOUT).plusSeconds(1));
     }
 
     @Test
@@ -342,6 +342,19 @@ class DeadLetterServiceTest {
         assertThat(outcome.facts().kind()).isEqualTo(AlertKind.UNKNOWN_JOB);
         assertThat(outcome.facts().severity()).isEqualTo(AlertSeverity.WARNING);
         assertThat(outcome.facts().jobId()).isEqualTo(JOB_ID);
+    }
+
+    @Test
+    void shouldAlertOnce_whenTheSameUnknownJobIsDeadLetteredTwiceUnderDifferentMessages() {
+        DeadLetterOutcome first = service.handle(letterFor(JOB_ID, "m1"));
+        DeadLetterOutcome second = service.handle(letterFor(JOB_ID, "m2"));
+        DeadLetterOutcome otherJob = service.handle(letterFor("job_1767258000000_zzzzzzzzzz", "m3"));
+
+        assertThat(first.disposition()).isEqualTo(Disposition.ALERTED);
+        assertThat(second.disposition()).isEqualTo(Disposition.ALREADY_ALERTED);
+        assertThat(otherJob.disposition()).isEqualTo(Disposition.ALERTED);
+        assertThat(publisher.sent).extracting(n -> n.payload().dedupKey())
+                .containsExactly("dlq/prod/unknown-job/" + JOB_ID, "dlq/prod/unknown-job/job_1767258000000_zzzzzzzzzz");
     }
 
     @Test

@@ -62,30 +62,29 @@ final class Fakes {
         record Claim(Instant claimedAt, Instant sentAt) {
         }
 
-        final Map<String, Claim> messageClaims = new HashMap<>();
+        final Map<String, Claim> claims = new HashMap<>();
         final Map<Instant, Map<String, Long>> windows = new HashMap<>();
         final Map<Instant, Claim> stormClaims = new HashMap<>();
 
         @Override
-        public MessageClaim claimMessageAlert(String messageId, Instant claimedAt, Instant staleBefore,
-                                              Instant expiresAt) {
-            Claim current = messageClaims.get(messageId);
+        public MessageClaim claimAlert(String subject, Instant claimedAt, Instant staleBefore, Instant expiresAt) {
+            Claim current = claims.get(subject);
             if (current != null && !claimable(current, staleBefore)) {
                 return MessageClaim.lost(current.sentAt() != null);
             }
-            messageClaims.put(messageId, new Claim(claimedAt, null));
+            claims.put(subject, new Claim(claimedAt, null));
             return current == null ? MessageClaim.claimed() : MessageClaim.takenOver(current.claimedAt());
         }
 
         @Override
-        public void confirmMessageAlert(String messageId, Instant claimedAt, Instant sentAt) {
-            messageClaims.computeIfPresent(messageId,
+        public void confirmAlert(String subject, Instant claimedAt, Instant sentAt) {
+            claims.computeIfPresent(subject,
                     (id, c) -> c.claimedAt().equals(claimedAt) ? new Claim(claimedAt, sentAt) : c);
         }
 
         @Override
-        public void releaseMessageAlert(String messageId, Instant claimedAt) {
-            messageClaims.computeIfPresent(messageId, (id, c) -> c.claimedAt().equals(claimedAt) ? null : c);
+        public void releaseAlert(String subject, Instant claimedAt) {
+            claims.computeIfPresent(subject, (id, c) -> c.claimedAt().equals(claimedAt) ? null : c);
         }
 
         @Override

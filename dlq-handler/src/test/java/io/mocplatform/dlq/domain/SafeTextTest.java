@@ -7,9 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SafeTextTest {
 
     @Test
-    void shouldEscapeControlAndBidiCharacters_whileKeepingNewlinesAndUnicodeLetters() {
-        assertThat(SafeText.printable("a\u001b[31mb\u0000c\u202ed\nÄ€😀", 100))
-                .isEqualTo("a\\u001b[31mb\\u0000c\\u202ed\nÄ€😀");
+    void shouldEscapeControlAndBidiCharacters_whileKeepingUnicodeLetters() {
+        assertThat(SafeText.printable("a\u001b[31mb\u0000c\u202edÄ€😀", 100))
+                .isEqualTo("a\\u001b[31mb\\u0000c\\u202edÄ€😀");
+    }
+
+    @Test
+    void shouldEscapeEveryLineBreakAndInvisibleFormatCharacter_soAFieldCannotPrintLinesOfItsOwn() {
+        String hostile = "x\nError: fake\r\n\tTab\u2028LS\u2029PS\u0085NEL\u000bVT\u000cFF"
+                + "\u061cALM\u200bZWSP\u2066LRI\u2069PDI\u200fRLM\ufeffBOM";
+
+        String printed = SafeText.printable(hostile, 500);
+
+        assertThat(printed).isEqualTo("x\\u000aError: fake\\u000d\\u000a\\u0009Tab\\u2028LS\\u2029PS"
+                + "\\u0085NEL\\u000bVT\\u000cFF\\u061cALM\\u200bZWSP\\u2066LRI\\u2069PDI\\u200fRLM\\ufeffBOM");
+        assertThat(printed).matches("[\\x20-\\x7e]+");
     }
 
     @Test

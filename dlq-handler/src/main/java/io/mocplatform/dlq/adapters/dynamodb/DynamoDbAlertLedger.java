@@ -20,8 +20,10 @@ import java.util.Optional;
 /**
  * Alert bookkeeping kept as small items in the Jobs table, so it holds across concurrent Lambda containers
  * without another table: {@code job_id = "alert-window#<window start>"} counts dead messages per storm window
- * (atomic {@code ADD}) and holds the window's one storm-alert claim; {@code job_id = "alert-message#<message id>"}
- * is the alert claim of a message that has no job row. The items carry no {@code owner}, so they never show up in
+ * (atomic {@code ADD}) and holds the window's one storm-alert claim; {@code job_id = "alert-<subject>"}
+ * is the alert claim of a dead message that has no job row ({@code alert-message#<message id>} for a poison
+ * message, {@code alert-unknown-job#<job id>} for a job the table does not know, so the same unknown job dying
+ * under several messages pages once). The items carry no {@code owner}, so they never show up in
  * OwnerIndex (job listings), and they expire through the table's TTL. Only GetItem/UpdateItem are used, the two
  * actions the function's IAM policy grants on the table.
  *
@@ -35,14 +37,14 @@ import java.util.Optional;
 class DynamoDbAlertLedger implements AlertLedger {
 
     static final String WINDOW_PREFIX = "alert-window#";
-    static final String MESSAGE_PREFIX = "alert-message#";
+    static final String SUBJECT_PREFIX = "alert-";
     static final String DEAD_MESSAGES = "dead_messages";
     static final String BY_TYPE_PREFIX = "by_type_";
     static final String STORM_ALERTED_AT = "storm_alerted_at";
     static final String STORM_SENT_AT = "storm_sent_at";
     static final String WINDOW_START = "window_start";
     static final String WINDOW_END = "window_end";
-    static final String MESSAGE_ID = "message_id";
+    static final String SUBJECT = "subject";
     /** Unclaimed, or claimed before {@code :stale} and never confirmed (the claimant died before confirming). */
     private static final String CLAIMABLE =
             "attribute_not_exists(#at) OR (attribute_not_exists(#sent) AND #at < :stale)";
@@ -56,17 +58,16 @@ class DynamoDbAlertLedger implements AlertLedger {
     }
 
     @Override
-    public MessageClaim claimMessageAlert(String messageId, Instant claimedAt, Instant staleBefore,
-                                         Instant expiresAt) {
-        Map<String, AttributeValue> key = key(MESSAGE_PREFIX + messageId);
+    public MessageClaim claimAlert(String subject, Instant claimedAt, Instant staleBefore, Instant expiresAt) {
+        Map<String, AttributeValue> key = key(SUBJECT_PREFIX + subject);
         try {
             var updated = dynamoDb.updateItem(r -> r.tableName(table).key(key)
-                    .updateExpression("SET #at = :at, #mid = :mid, #ttl = :ttl")
+                    .updateExpression("SET #at = :at, #subject = :subject, #ttl = :ttl")
                     .conditionExpression(CLAIMABLE)
                     .expressionAttributeNames(Map.of("#at", JobTable.ALERTED_AT, "#sent", JobTable.ALERT_SENT_AT,
-                            "#mid", MESSAGE_ID, "#ttl", JobTable.TTL))
+                            "#subject", SUBJECT, "#ttl", JobTable.TTL))
                     .expressionAttributeValues(Map.of(":at", time(claimedAt), ":stale", time(staleBefore),
-                            ":mid", s(messageId), ":ttl", n(expiresAt.getEpochSecond())))
+                            ":subject", s(subject), ":ttl", n(expiresAt.getEpochSecond())))
                     .returnValues(ReturnValue.UPDATED_OLD));
             AttributeValue earlier = updated.attributes().get(JobTable.ALERTED_AT);
             return earlier == null || earlier.s() == null ? MessageClaim.claimed()
@@ -81,13 +82,13 @@ class DynamoDbAlertLedger implements AlertLedger {
     }
 
     @Override
-    public void confirmMessageAlert(String messageId, Instant claimedAt, Instant sentAt) {
-        confirm(MESSAGE_PREFIX + messageId, JobTable.ALERTED_AT, JobTable.ALERT_SENT_AT, claimedAt, sentAt);
+    public void confirmAlert(String subject, Instant claimedAt, Instant sentAt) {
+        confirm(SUBJECT_PREFIX + subject, JobTable.ALERTED_AT, JobTable.ALERT_SENT_AT, claimedAt, sentAt);
     }
 
     @Override
-    public void releaseMessageAlert(String messageId, Instant claimedAt) {
-        release(MESSAGE_PREFIX + messageId, JobTable.ALERTED_AT, claimedAt);
+    public void releaseAlert(String subject, Instant claimedAt) {
+        release(SUBJECT_PREFIX + subject, JobTable.ALERTED_AT, claimedAt);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Shared state that keeps alerts to one per message and one per storm, across redeliveries and Lambda
+ * Shared state that keeps alerts to one per poison message, one per unknown job and one per storm, across redeliveries and Lambda
  * containers running at the same time. Every write is a single conditional write.
  *
  * <p>A claim is a lease, not a record of delivery: it is confirmed once the alert was published. A claim that
@@ -17,16 +17,18 @@ import java.util.Optional;
 public interface AlertLedger {
 
     /**
-     * Claims the alert for a message that names no job row. Won when there is no claim, or when the claim there
-     * was made before {@code staleBefore} and never confirmed.
+     * Claims the alert for a dead message without a job row, under {@code subject}: what the alert is about
+     * ({@code message#<message id>} for a poison message, {@code unknown-job#<job id>} for a job the table does not
+     * know). Won when there is no claim, or when the claim there was made before {@code staleBefore} and never
+     * confirmed.
      */
-    MessageClaim claimMessageAlert(String messageId, Instant claimedAt, Instant staleBefore, Instant expiresAt);
+    MessageClaim claimAlert(String subject, Instant claimedAt, Instant staleBefore, Instant expiresAt);
 
-    /** Records that the message's alert was published, if the claim is still the one made at {@code claimedAt}. */
-    void confirmMessageAlert(String messageId, Instant claimedAt, Instant sentAt);
+    /** Records that the subject's alert was published, if the claim is still the one made at {@code claimedAt}. */
+    void confirmAlert(String subject, Instant claimedAt, Instant sentAt);
 
-    /** Gives a message claim back (its alert could not be sent), if it is still the one made at {@code claimedAt}. */
-    void releaseMessageAlert(String messageId, Instant claimedAt);
+    /** Gives a subject's claim back (its alert could not be sent), if it is still the one made at {@code claimedAt}. */
+    void releaseAlert(String subject, Instant claimedAt);
 
     /** Counts one more dead message of the given error type in the window and returns the window's counts. */
     WindowCounts countDeadMessage(Instant windowStart, Instant windowEnd, String errorType, Instant expiresAt);
