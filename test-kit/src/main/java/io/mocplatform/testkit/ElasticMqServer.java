@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * ElasticMQ in this JVM. With a data directory, queues and their messages are kept in an H2 file through
  * ElasticMQ's own SQL persistence (the same actor its standalone server uses), and restored at the next start.
+ * A message SendMessage acknowledged is on disk already, so it survives a kill -9 of the JVM.
  */
 final class ElasticMqServer implements AutoCloseable {
 
@@ -103,7 +104,11 @@ final class ElasticMqServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("elasticmq");
+        // H2 commits to its MVStore in memory and writes the store to disk about once a second (WRITE_DELAY,
+        // default 500 ms, the store's autoCommitDelay 1000 ms): ElasticMQ answers SendMessage once its insert is
+        // committed, so a kill -9 lost the messages of the last second although every sender got its answer.
+        // WRITE_DELAY=0 makes every commit write the store before the insert returns.
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("elasticmq") + ";WRITE_DELAY=0";
         SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver", url, "sa", "",
                 false);
         scala.collection.immutable.List<CreateQueueMetadata> noPredefinedQueues =
