@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param maxPages       more pages fail the job with {@code too_many_pages}
  * @param maxBytes       a larger drawing fails the job with {@code too_large}
  * @param dpi            resolution of the page images
+ * @param maxPagePixels  largest page image in pixels; bigger pages are rendered at a lower resolution (40 million
+ *                       holds an A0 sheet at 150 DPI, 35 million pixels, and is 40 MB as a grey raster)
  * @param leaseDuration  how long a delivery owns a job; above the function timeout (900 s)
  * @param safetyMargin   when less time than this remains, progress is saved and the rest handed on
  * @param backoffBase    delay after the first failed receive, doubled for each further one
@@ -35,6 +37,7 @@ public record ProcessorConfiguration(
         @Min(1) @Max(2000) @Bindable(defaultValue = "200") int maxPages,
         @Min(1) @Bindable(defaultValue = "104857600") long maxBytes,
         @Min(36) @Max(600) @Bindable(defaultValue = "150") int dpi,
+        @Min(10_000) @Max(200_000_000) @Bindable(defaultValue = "40000000") long maxPagePixels,
         @NotNull @Bindable(defaultValue = "16m") Duration leaseDuration,
         @NotNull @Bindable(defaultValue = "60s") Duration safetyMargin,
         @NotNull @Bindable(defaultValue = "30s") Duration backoffBase,

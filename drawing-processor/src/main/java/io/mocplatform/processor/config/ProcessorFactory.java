@@ -31,7 +31,7 @@ class ProcessorFactory {
                                             PageStore pages, ResultStore results, DrawingAnalyzer analyzer,
                                             ProcessorConfiguration config, Clock clock) {
         ProcessingPolicy policy = new ProcessingPolicy(config.maxPages(), config.maxBytes(), config.dpi(),
-                config.leaseDuration());
+                config.maxPagePixels(), config.leaseDuration());
         // Jitter must differ between containers, so it is drawn per call rather than from a seeded generator.
         BackoffPolicy backoff = new BackoffPolicy(config.backoffBase(), config.backoffCap(),
                 () -> ThreadLocalRandom.current().nextDouble());

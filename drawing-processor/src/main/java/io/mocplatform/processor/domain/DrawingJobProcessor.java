@@ -7,6 +7,7 @@ import io.mocplatform.model.job.JobResult;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
 import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.job.JobWarning;
 import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.processor.domain.port.DrawingAnalyzer;
 import io.mocplatform.processor.domain.port.DrawingStore;
@@ -79,7 +80,7 @@ public final class DrawingJobProcessor {
         private final Deadline deadline;
         private final String jobId;
         private final Map<JobStage, Duration> stageDurations = new EnumMap<>(JobStage.class);
-        private final Map<Integer, PageText> extracted = new HashMap<>();
+        private final Map<Integer, ProcessedPage> extracted = new HashMap<>();
         private Job job;
         private int pagesProcessed;
         private TokenUsage usage = TokenUsage.none();
@@ -130,8 +131,10 @@ public final class DrawingJobProcessor {
                 LOG.warn("retryable failure in stage {}: {}", stageName(), retryable.getMessage());
                 return report(retryLater(retryable.reason(), retryable.getMessage(), retryable.retryAfter()));
             } catch (RuntimeException unexpected) {
+                // The job row is shown to the client and quoted in alerts: it gets our words, the log the details.
                 LOG.error("unexpected failure in stage {}", stageName(), unexpected);
-                return report(retryLater("unexpected_error", unexpected.toString(), Optional.empty()));
+                return report(retryLater("unexpected_error", "an unexpected error interrupted stage " + stageName()
+                        + "; the job will be tried again", Optional.empty()));
             } finally {
                 closeDrawing();
             }
@@ -221,9 +224,11 @@ public final class DrawingJobProcessor {
                 if (deadline.isNear()) {
                     return Optional.of(handOn(JobStage.PDF_PROCESSING));
                 }
-                RenderedPage rendered = new RenderedPage(pdf.text(page), pdf.renderPng(page, policy.dpi()));
+                PageText text = pdf.text(page);
+                PageImage image = pdf.renderPng(page, policy.dpi(), policy.maxPagePixels());
+                RenderedPage rendered = new RenderedPage(text, image.png(), image.dpi());
                 pageStore.savePage(jobId, rendered);
-                extracted.put(page, rendered.text());
+                extracted.put(page, rendered.processed());
                 pagesProcessed++;
                 Instant now = clock.instant();
                 job = jobs.update(job.toBuilder().progress(new JobProgress(page, total)).lastCheckpoint(now)
@@ -234,12 +239,14 @@ public final class DrawingJobProcessor {
 
         private Optional<Outcome> analyze() {
             int total = job.progress().pagesTotal();
-            List<PageText> texts = new ArrayList<>(total);
+            List<ProcessedPage> pages = new ArrayList<>(total);
             for (int page = 1; page <= total; page++) {
-                PageText text = extracted.get(page);
-                texts.add(text != null ? text : pageStore.loadText(jobId, page));
+                ProcessedPage processed = extracted.get(page);
+                pages.add(processed != null ? processed : pageStore.loadPage(jobId, page));
             }
-            analysis = analyzer.analyze(new AnalysisInput(jobId, texts, page -> pageStore.loadImage(jobId, page)));
+            List<PageText> texts = pages.stream().map(ProcessedPage::text).toList();
+            analysis = analyzer.analyze(new AnalysisInput(jobId, texts, page -> pageStore.loadImage(jobId, page)))
+                    .withWarnings(PageWarnings.of(pages, policy.dpi()));
             usage = analysis.usage();
             pageStore.saveAnalysis(jobId, analysis);
             return Optional.empty();
@@ -251,7 +258,7 @@ public final class DrawingJobProcessor {
             ResultStore.ScheduleKeys keys = resultStore.saveSchedule(jobId, finished);
             JobResult result = new JobResult(finished.components().size(), finished.countsByType(), keys.jsonKey(),
                     keys.csvKey(), finished.analyzer(), finished.usage().inputTokens(),
-                    finished.usage().outputTokens(), finished.usage().estimatedCostUsd());
+                    finished.usage().outputTokens(), finished.usage().estimatedCostUsd(), finished.warnings());
             Instant now = clock.instant();
             job = jobs.update(job.toBuilder().status(JobStatus.COMPLETED).result(result).error(null)
                     .stagesCompleted(List.of(JobStage.values())).currentStage(JobStage.RESULT).lastCheckpoint(now)

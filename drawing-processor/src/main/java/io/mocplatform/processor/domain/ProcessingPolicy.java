@@ -9,14 +9,16 @@ import java.util.Objects;
  * @param maxPages      more pages than this is {@code too_many_pages}
  * @param maxBytes      a larger object is {@code too_large}
  * @param dpi           resolution of the rendered page images
+ * @param maxPagePixels largest page image; a page that would be larger at {@code dpi} is rendered at the
+ *                      resolution that fits (a 598-byte PDF can declare a page of several metres)
  * @param leaseDuration how long a delivery owns a job before another may take over; longer than the function's
  *                      timeout, so a live delivery never loses its lease
  */
-public record ProcessingPolicy(int maxPages, long maxBytes, int dpi, Duration leaseDuration) {
+public record ProcessingPolicy(int maxPages, long maxBytes, int dpi, long maxPagePixels, Duration leaseDuration) {
 
     public ProcessingPolicy {
-        if (maxPages < 1 || maxBytes < 1 || dpi < 1) {
-            throw new IllegalArgumentException("max pages, max bytes and dpi must be positive");
+        if (maxPages < 1 || maxBytes < 1 || dpi < 1 || maxPagePixels < 1) {
+            throw new IllegalArgumentException("max pages, max bytes, dpi and max page pixels must be positive");
         }
         Objects.requireNonNull(leaseDuration, "lease duration");
     }

@@ -3,6 +3,7 @@ package io.mocplatform.processor.domain;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.job.JobWarning;
 import io.mocplatform.model.queue.DrawingJobMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DrawingJobProcessorTest {
 
@@ -58,6 +60,52 @@ class DrawingJobProcessorTest {
         assertThat(job.startedAt()).isEqualTo(NOW);
         assertThat(report.stageDurations()).containsOnlyKeys(JobStage.values());
         assertThat(report.pagesProcessed()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCompleteWithNoTextLayerAndScaledDownWarnings_whenPagesAreBlankOrHuge() {
+        drawings.put(KEY, "", "CR-1", "", "HUGE CR-2");
+
+        ProcessingReport report = process("msg-1", 1, Deadline.none());
+
+        assertThat(report.outcome()).isInstanceOfSatisfying(Outcome.Completed.class, completed -> {
+            assertThat(completed.result().componentCount()).isEqualTo(2);
+            assertThat(completed.result().warnings()).extracting(JobWarning::type, JobWarning::pages)
+                    .containsExactly(tuple("no_text_layer", List.of(1, 3)), tuple("page_image_scaled_down", List.of(4)));
+            assertThat(completed.result().warnings().get(0).message()).startsWith("2 of 4 pages have no text layer");
+            assertThat(completed.result().warnings().get(1).message()).contains("down to 18 DPI");
+        });
+        assertThat(jobs.get(JOB).result().warnings()).hasSize(2);
+    }
+
+    @Test
+    void shouldWarnAboutPagesOfAnEarlierDelivery_whenResumingAfterTheDrawingWasProcessed() {
+        drawings.put(KEY, "", "CR-1");
+        AtomicInteger looks = new AtomicInteger();
+        process("msg-1", 1, () -> looks.incrementAndGet() > 4);
+        assertThat(jobs.get(JOB).stagesCompleted()).contains(JobStage.PDF_PROCESSING)
+                .doesNotContain(JobStage.DRAWING_ANALYSIS);
+
+        ProcessingReport resumed = process("msg-2", 1, Deadline.none());
+
+        assertThat(resumed.pagesProcessed()).isZero();
+        assertThat(resumed.outcome()).isInstanceOfSatisfying(Outcome.Completed.class, completed ->
+                assertThat(completed.result().warnings()).singleElement()
+                        .satisfies(w -> assertThat(w.pages()).containsExactly(1)));
+    }
+
+    @Test
+    void shouldRecordOurOwnMessage_notTheExceptionText_whenSomethingUnexpectedBreaks() {
+        analyzer.failure = new IllegalStateException("java.lang.NullPointerException at io.mocplatform.Secret");
+
+        ProcessingReport report = process("msg-1", 1, Deadline.none());
+
+        assertThat(report.outcome()).isInstanceOfSatisfying(Outcome.RetryLater.class, retry -> {
+            assertThat(retry.error().type()).isEqualTo("unexpected_error");
+            assertThat(retry.error().message()).doesNotContain("Exception", "io.mocplatform", "Secret")
+                    .contains("drawing_analysis");
+        });
+        assertThat(jobs.get(JOB).error().message()).doesNotContain("Exception");
     }
 
     @Test
@@ -262,7 +310,7 @@ class DrawingJobProcessorTest {
 
     private DrawingJobProcessor processor(int maxPages) {
         return new DrawingJobProcessor(jobs, drawings, drawings, files, files, analyzer,
-                new ProcessingPolicy(maxPages, 1_000_000, 72, Duration.ofMinutes(16)),
+                new ProcessingPolicy(maxPages, 1_000_000, 72, 1_000_000, Duration.ofMinutes(16)),
                 new BackoffPolicy(Duration.ofSeconds(30), Duration.ofMinutes(15), () -> 0.5), clock);
     }
 }

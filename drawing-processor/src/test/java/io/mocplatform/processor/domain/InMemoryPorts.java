@@ -65,7 +65,10 @@ final class InMemoryPorts {
         }
     }
 
-    /** Drawings as text: each line of the "file" is one page, separated by form feeds. */
+    /**
+     * Drawings as text: each line of the "file" is one page, separated by form feeds. An empty page has no text
+     * layer; a page starting with "HUGE" renders at a quarter of the requested resolution.
+     */
     static final class Drawings implements DrawingStore, PdfReader {
         final Map<String, String> objects = new HashMap<>();
         int opened;
@@ -107,13 +110,16 @@ final class InMemoryPorts {
 
                 @Override
                 public PageText text(int pageNumber) {
-                    return new PageText(pageNumber, List.of(new TextLine(pages[pageNumber - 1], 0, 0, 1, 1, 0)));
+                    String text = pages[pageNumber - 1];
+                    return new PageText(pageNumber, text.isEmpty() ? List.of()
+                            : List.of(new TextLine(text, 0, 0, 1, 1, 0)));
                 }
 
                 @Override
-                public byte[] renderPng(int pageNumber, int dpi) {
+                public PageImage renderPng(int pageNumber, int dpi, long maxPixels) {
                     rendered.add(pageNumber);
-                    return new byte[] {(byte) pageNumber};
+                    return new PageImage(new byte[] {(byte) pageNumber},
+                            pages[pageNumber - 1].startsWith("HUGE") ? dpi / 4 : dpi);
                 }
 
                 @Override
@@ -128,13 +134,13 @@ final class InMemoryPorts {
 
         @Override
         public void savePage(String jobId, RenderedPage page) {
-            objects.put(jobId + "/text/" + page.pageNumber(), page.text());
+            objects.put(jobId + "/text/" + page.pageNumber(), page.processed());
             objects.put(jobId + "/png/" + page.pageNumber(), page.png());
         }
 
         @Override
-        public PageText loadText(String jobId, int pageNumber) {
-            return (PageText) objects.get(jobId + "/text/" + pageNumber);
+        public ProcessedPage loadPage(String jobId, int pageNumber) {
+            return (ProcessedPage) objects.get(jobId + "/text/" + pageNumber);
         }
 
         @Override

@@ -10,6 +10,8 @@ import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
 import io.mocplatform.model.queue.DrawingJobMessage;
+import io.mocplatform.fixtures.HostilePdfs;
+import io.mocplatform.fixtures.ScannedDrawings;
 import io.mocplatform.processor.sample.SampleDrawings;
 import io.mocplatform.testkit.AwsClients;
 import io.mocplatform.testkit.LocalAwsEnvironment;
@@ -160,6 +162,73 @@ class DrawingJobHandlerIT {
         assertThat(job.leaseOwner()).isNull();
         assertThat(harness.events.deliverNext(ProcessorHarness.generous(), 0)).isEmpty();
         assertThat(emf("JobOutcome").get(0).get("outcome").getStringValue()).isEqualTo("failed");
+    }
+
+    static Stream<HostilePdfs.HostilePdf> hostileDrawings() {
+        return HostilePdfs.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileDrawings")
+    void shouldEndInOneAttempt_completedOrFailedForGood_whenTheDrawingIsHostile(HostilePdfs.HostilePdf hostile) {
+        String jobId = harness.submit(hostile.pdf());
+
+        SqsEventSource.Delivery delivery = harness.deliver();
+
+        assertThat(delivery.returnedToQueue()).as("message returned for another attempt").isFalse();
+        Job job = harness.job(jobId);
+        assertThat(job.attempts()).isEqualTo(1);
+        if (hostile.expectedFailure() == null) {
+            assertThat(job.status()).as("status, error %s", job.error()).isEqualTo(JobStatus.COMPLETED);
+        } else {
+            assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(job.error().type()).isEqualTo(hostile.expectedFailure());
+            assertThat(job.error().retryable()).isFalse();
+            assertThat(job.error().message()).doesNotContain("Exception", "java.", "org.apache");
+        }
+        assertThat(harness.events.deliverNext(ProcessorHarness.generous(), 0)).isEmpty();
+    }
+
+    @Test
+    void shouldCompleteWithScaledDownImage_andSaySo_whenThePageIsARenderBomb() {
+        String jobId = harness.submit(HostilePdfs.hugeMediaBox());
+
+        harness.deliver();
+
+        Job job = harness.job(jobId);
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.result().countsByType()).containsEntry("card_reader", 1).containsEntry("door_contact", 1);
+        assertThat(job.result().warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.type()).isEqualTo("page_image_scaled_down");
+            assertThat(warning.pages()).containsExactly(1);
+        });
+    }
+
+    @Test
+    void shouldCompleteAndCountPagesWithoutText_whenResumingAJobWhosePagesAreBlank() {
+        // Three scanned pages, then one with tags. Pages come back from S3 when the analysis runs in a later
+        // delivery; a page stored without text lines used to read back as null lines and fail every receive.
+        String jobId = harness.submit(ScannedDrawings.scansThenPlan());
+        harness.deliver();
+        Job done = harness.job(jobId);
+        harness.jobs.updateItem(done.toBuilder().status(JobStatus.PROCESSING).result(null)
+                .stagesCompleted(List.of(JobStage.VALIDATION, JobStage.PDF_PROCESSING))
+                .currentStage(JobStage.DRAWING_ANALYSIS).build());
+        harness.send(DrawingJobMessage.of(jobId, done.drawingKey(), done.owner(), done.correlationId(),
+                done.createdAt()).resumingFrom(JobStage.DRAWING_ANALYSIS));
+
+        SqsEventSource.Delivery resumed = harness.deliver();
+
+        assertThat(resumed.returnedToQueue()).isFalse();
+        Job job = harness.job(jobId);
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.result().componentCount()).isEqualTo(2);
+        assertThat(job.result().warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.type()).isEqualTo("no_text_layer");
+            assertThat(warning.pages()).containsExactly(1, 2, 3);
+            assertThat(warning.count()).isEqualTo(3);
+        });
+        assertThat(harness.object(job.result().scheduleJsonKey())).contains("\"no_text_layer\"");
     }
 
     @Test

@@ -35,7 +35,12 @@ public record JobStatusResponse(String jobId, String status, String createdAt, S
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(int componentCount, Map<String, Integer> countsByType, String analyzer,
                          String scheduleJsonKey, String scheduleCsvKey, URI downloadUrl, URI csvDownloadUrl,
-                         String downloadExpiresAt) {
+                         String downloadExpiresAt, List<Warning> warnings) {
+    }
+
+    /** Something to know about the result, e.g. pages without a text layer; absent when there is nothing. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Warning(String type, String message, List<Integer> pages, int count) {
     }
 
     /** Why the job failed. */
@@ -63,7 +68,8 @@ public record JobStatusResponse(String jobId, String status, String createdAt, S
         }
         return new Result(result.componentCount(), new TreeMap<>(result.countsByType()), result.analyzer(),
                 result.scheduleJsonKey(), result.scheduleCsvKey(), view.scheduleJsonUrl(), view.scheduleCsvUrl(),
-                Wire.instant(view.linksExpireAt()));
+                Wire.instant(view.linksExpireAt()), result.warnings().isEmpty() ? null : result.warnings().stream()
+                        .map(w -> new Warning(w.type(), w.message(), w.pages(), w.count())).toList());
     }
 
     private static Error error(JobError error) {

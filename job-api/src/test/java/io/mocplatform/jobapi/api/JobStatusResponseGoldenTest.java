@@ -8,6 +8,7 @@ import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobProgress;
 import io.mocplatform.model.job.JobResult;
 import io.mocplatform.model.job.JobStage;
+import io.mocplatform.model.job.JobWarning;
 import io.mocplatform.model.job.JobStatus;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,8 @@ class JobStatusResponseGoldenTest {
                 .lastCheckpoint(Instant.parse("2026-11-23T10:00:42.5Z")).progress(new JobProgress(12, 12)).attempts(2)
                 .result(new JobResult(7, Map.of("card_reader", 4, "camera", 3),
                         "results/job_1795432800000_abcdefgh23/schedule.json",
-                        "results/job_1795432800000_abcdefgh23/schedule.csv", "offline", 0, 0, 0.0))
+                        "results/job_1795432800000_abcdefgh23/schedule.csv", "offline", 0, 0, 0.0,
+                        List.of(new JobWarning("no_text_layer", "2 of 12 pages have no text layer", List.of(3, 7)))))
                 .error(new JobError("analysis_unavailable", "The analyser timed out once.", true,
                         JobStage.DRAWING_ANALYSIS))
                 .build();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,15 +20,26 @@ import java.util.Objects;
  * @param inputTokens      model input tokens used (0 for the offline analyser)
  * @param outputTokens     model output tokens used
  * @param estimatedCostUsd estimated model cost in US dollars
+ * @param warnings         what the client should know about the result (pages without text, scaled-down images);
+ *                         empty when there is nothing to say
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobResult(int componentCount, Map<String, Integer> countsByType, String scheduleJsonKey,
                         String scheduleCsvKey, String analyzer, long inputTokens, long outputTokens,
-                        double estimatedCostUsd) {
+                        double estimatedCostUsd, List<JobWarning> warnings) {
 
     public JobResult {
         countsByType = Map.copyOf(Objects.requireNonNull(countsByType, "counts by type"));
         Objects.requireNonNull(analyzer, "analyzer");
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public JobResult(int componentCount, Map<String, Integer> countsByType, String scheduleJsonKey,
+                     String scheduleCsvKey, String analyzer, long inputTokens, long outputTokens,
+                     double estimatedCostUsd) {
+        this(componentCount, countsByType, scheduleJsonKey, scheduleCsvKey, analyzer, inputTokens, outputTokens,
+                estimatedCostUsd, List.of());
     }
 }

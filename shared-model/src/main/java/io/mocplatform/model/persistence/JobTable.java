@@ -7,6 +7,7 @@ import io.mocplatform.model.job.JobProgress;
 import io.mocplatform.model.job.JobResult;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.job.JobWarning;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
@@ -152,13 +153,29 @@ public final class JobTable {
                 map.put("input_tokens", n(r.inputTokens()));
                 map.put("output_tokens", n(r.outputTokens()));
                 map.put("estimated_cost_usd", n(r.estimatedCostUsd()));
+                if (!r.warnings().isEmpty()) {
+                    map.put("warnings", AttributeValue.fromL(r.warnings().stream().map(JobTable::warning).toList()));
+                }
                 return map;
             },
             m -> new JobResult((int) longValue(m, "component_count"),
                     m.getOrDefault("counts_by_type", AttributeValue.fromM(Map.of())).m().entrySet().stream()
                             .collect(Collectors.toMap(Map.Entry::getKey, e -> Integer.parseInt(e.getValue().n()))),
                     string(m, "schedule_json_key"), string(m, "schedule_csv_key"), string(m, "analyzer"),
-                    longValue(m, "input_tokens"), longValue(m, "output_tokens"), doubleValue(m, "estimated_cost_usd")));
+                    longValue(m, "input_tokens"), longValue(m, "output_tokens"), doubleValue(m, "estimated_cost_usd"),
+                    m.containsKey("warnings") ? m.get("warnings").l().stream().map(w -> warning(w.m())).toList()
+                            : List.of()));
+
+    private static AttributeValue warning(JobWarning warning) {
+        return AttributeValue.fromM(Map.of("type", s(warning.type()), "message", s(warning.message()),
+                "pages", AttributeValue.fromL(warning.pages().stream().map(p -> n(p)).toList())));
+    }
+
+    private static JobWarning warning(Map<String, AttributeValue> map) {
+        return new JobWarning(string(map, "type"), string(map, "message"),
+                map.getOrDefault("pages", AttributeValue.fromL(List.of())).l().stream()
+                        .map(p -> Integer.parseInt(p.n())).toList());
+    }
 
     /** The table schema; writes through it are conditional on {@code version} (optimistic locking). Declared
      * last because it uses the converters above during class initialisation. */

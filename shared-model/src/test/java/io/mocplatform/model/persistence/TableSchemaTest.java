@@ -6,6 +6,7 @@ import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobProgress;
 import io.mocplatform.model.job.JobResult;
+import io.mocplatform.model.job.JobWarning;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,24 @@ class TableSchemaTest {
         assertThat(item.get("started_at").s()).isEqualTo("2026-11-23T10:00:02.000Z");
         assertThat(item).doesNotContainKeys("lease_owner", "alerted_at", "alert_sent_at");
         assertThat(JobTable.SCHEMA.mapToItem(item)).isEqualTo(job);
+    }
+
+    @Test
+    void shouldStoreResultWarningsWithTheirPages_andLeaveThemOutWhenThereAreNone() {
+        JobResult warned = new JobResult(1, Map.of("camera", 1), "results/j/schedule.json", "results/j/schedule.csv",
+                "offline", 0, 0, 0.0, List.of(new JobWarning("no_text_layer", "2 pages have no text layer", List.of(2, 5))));
+        Job job = Job.queued("job_1", "alice", "drw_1", "k", NOW, "c-1", null, null).toBuilder()
+                .status(JobStatus.COMPLETED).result(warned).version(2L).build();
+
+        Map<String, AttributeValue> item = JobTable.SCHEMA.itemToMap(job, true);
+
+        Map<String, AttributeValue> warning = item.get("result").m().get("warnings").l().get(0).m();
+        assertThat(warning.get("type").s()).isEqualTo("no_text_layer");
+        assertThat(warning.get("pages").l()).extracting(AttributeValue::n).containsExactly("2", "5");
+        assertThat(JobTable.SCHEMA.mapToItem(item)).isEqualTo(job);
+        Job plain = job.toBuilder().result(new JobResult(1, Map.of("camera", 1), null, null, "offline", 0, 0, 0.0))
+                .build();
+        assertThat(JobTable.SCHEMA.itemToMap(plain, true).get("result").m()).doesNotContainKey("warnings");
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.mocplatform.processor.domain.TextLine;
 import io.mocplatform.processor.domain.TokenUsage;
 import io.mocplatform.processor.domain.port.DrawingAnalyzer;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -45,6 +47,7 @@ import java.util.regex.Pattern;
 class GeminiDrawingAnalyzer implements DrawingAnalyzer {
 
     static final String NAME = "gemini";
+    private static final Logger LOG = LoggerFactory.getLogger(GeminiDrawingAnalyzer.class);
     private static final Pattern SECONDS = Pattern.compile("^(\\d+(?:\\.\\d+)?)s$");
     private static final String INSTRUCTIONS = """
             You read security design drawings. List every security device tag on the drawing: a prefix, an
@@ -105,7 +108,8 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new RetryableException("gemini_unreachable", "Gemini could not be reached: " + e, null, e);
+            LOG.warn("Gemini could not be reached: {}", e.toString());
+            throw new RetryableException("gemini_unreachable", "Gemini could not be reached", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryableException("gemini_unreachable", "interrupted while calling Gemini", null, e);
@@ -116,8 +120,10 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
                     "Gemini answered " + status, retryHint(response).orElse(null));
         }
         if (status != 200) {
+            // The model's error text goes to the log only: the job row is shown to the client and the on-call.
+            LOG.warn("Gemini answered {}: {}", status, errorMessage(response.body()));
             throw new RetryableException(status >= 500 ? "gemini_server_error" : "gemini_request_rejected",
-                    "Gemini answered " + status + ": " + errorMessage(response.body()), null);
+                    "Gemini answered " + status, null);
         }
         return parse(response.body(), pageCount);
     }
@@ -130,8 +136,9 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
             String text = response.candidates().get(0).content().parts().get(0).text();
             output = json.readValue(text, GeminiWire.ModelOutput.class);
         } catch (IOException | RuntimeException e) {
-            throw new RetryableException("gemini_malformed_output", "Gemini's answer is not the requested JSON: "
-                    + e.getMessage(), null, e);
+            LOG.warn("Gemini's answer is not the requested JSON: {}", e.toString());
+            throw new RetryableException("gemini_malformed_output", "Gemini's answer is not the requested JSON",
+                    null, e);
         }
         if (output == null || output.components() == null) {
             throw new RetryableException("gemini_malformed_output", "Gemini's answer has no components", null);

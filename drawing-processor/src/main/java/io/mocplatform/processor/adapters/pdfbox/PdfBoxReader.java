@@ -2,12 +2,17 @@ package io.mocplatform.processor.adapters.pdfbox;
 
 import io.mocplatform.processor.domain.DrawingRejectedException;
 import io.mocplatform.processor.domain.FailureType;
+import io.mocplatform.processor.domain.PageImage;
 import io.mocplatform.processor.domain.PageText;
 import io.mocplatform.processor.domain.port.PdfReader;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -22,9 +27,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Apache PDFBox behind the {@link PdfReader} port. */
+/**
+ * Apache PDFBox behind the {@link PdfReader} port. Whatever PDFBox throws while parsing, extracting or rendering
+ * the file (an {@code IOException}, an {@code IllegalStateException} for a cyclic page tree, a stack overflow on
+ * absurd nesting) is the file's fault: it becomes a permanent {@code corrupt_pdf} with our own message, so a
+ * hostile file fails in one attempt instead of three. The exception itself goes to the log.
+ */
 @Singleton
 class PdfBoxReader implements PdfReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PdfBoxReader.class);
 
     /** The PDF specification lets the header start anywhere in the first 1024 bytes. */
     private static final int HEADER_WINDOW = 1024;
@@ -38,9 +50,8 @@ class PdfBoxReader implements PdfReader {
             document = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache());
         } catch (InvalidPasswordException e) {
             throw new DrawingRejectedException(FailureType.ENCRYPTED_PDF, "the PDF needs a password to open", e);
-        } catch (IOException e) {
-            throw new DrawingRejectedException(FailureType.CORRUPT_PDF, "the PDF cannot be parsed: "
-                    + e.getMessage(), e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw corrupt("the PDF cannot be parsed", e);
         }
         if (document.isEncrypted()) {
             close(document);
@@ -63,6 +74,37 @@ class PdfBoxReader implements PdfReader {
         }
     }
 
+    /** Runs a PDFBox call; anything it throws is the file's fault. */
+    private static <T> T fromFile(String whatFails, PdfBoxCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw corrupt(whatFails, e);
+        }
+    }
+
+    private static DrawingRejectedException corrupt(String message, Throwable cause) {
+        LOG.warn("{}: {}", message, cause.toString());
+        return new DrawingRejectedException(FailureType.CORRUPT_PDF, message,
+                cause instanceof StackOverflowError ? null : cause);
+    }
+
+    /**
+     * The scale (pixels per point) for rendering a page of {@code widthPt x heightPt} at {@code dpi} with at most
+     * {@code maxPixels} pixels.
+     */
+    static float scale(float widthPt, float heightPt, int dpi, long maxPixels) {
+        float requested = dpi / 72f;
+        double area = Math.max(1.0, (double) widthPt * heightPt);
+        double fitting = Math.sqrt(maxPixels / area);
+        return (float) Math.min(requested, fitting);
+    }
+
+    @FunctionalInterface
+    private interface PdfBoxCall<T> {
+        T run() throws IOException;
+    }
+
     private static void close(PDDocument document) {
         try {
             document.close();
@@ -82,30 +124,29 @@ class PdfBoxReader implements PdfReader {
 
         @Override
         public int pageCount() {
-            return document.getNumberOfPages();
+            return fromFile("the PDF's page tree cannot be read", document::getNumberOfPages);
         }
 
         @Override
         public PageText text(int pageNumber) {
-            try {
-                return new PageText(pageNumber, PositionalTextStripper.lines(document, pageNumber));
-            } catch (IOException e) {
-                throw new DrawingRejectedException(FailureType.CORRUPT_PDF, "page " + pageNumber
-                        + " cannot be read: " + e.getMessage(), e);
-            }
+            return fromFile("page " + pageNumber + " cannot be read",
+                    () -> new PageText(pageNumber, PositionalTextStripper.lines(document, pageNumber)));
         }
 
         @Override
-        public byte[] renderPng(int pageNumber, int dpi) {
-            try {
-                BufferedImage image = renderer.renderImageWithDPI(pageNumber - 1, dpi, ImageType.GRAY);
+        public PageImage renderPng(int pageNumber, int dpi, long maxPixels) {
+            return fromFile("page " + pageNumber + " cannot be rendered", () -> {
+                // PDFRenderer sizes the image from the crop box, turned by the page's rotation; the pixel
+                // count does not depend on the turn, so the crop box alone gives the scale.
+                PDPage page = document.getPage(pageNumber - 1);
+                PDRectangle box = page.getCropBox();
+                float scale = scale(box.getWidth(), box.getHeight(), dpi, maxPixels);
+                BufferedImage image = renderer.renderImage(pageNumber - 1, scale, ImageType.GRAY);
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
                 ImageIO.write(image, "png", png);
-                return png.toByteArray();
-            } catch (IOException e) {
-                throw new DrawingRejectedException(FailureType.CORRUPT_PDF, "page " + pageNumber
-                        + " cannot be rendered: " + e.getMessage(), e);
-            }
+                int renderedDpi = scale < dpi / 72f ? (int) Math.floor(scale * 72f) : dpi;
+                return new PageImage(png.toByteArray(), renderedDpi);
+            });
         }
 
         @Override

@@ -4,7 +4,7 @@ import io.micronaut.json.JsonMapper;
 import io.mocplatform.processor.config.ProcessorConfiguration;
 import io.mocplatform.processor.domain.Analysis;
 import io.mocplatform.processor.domain.Component;
-import io.mocplatform.processor.domain.PageText;
+import io.mocplatform.processor.domain.ProcessedPage;
 import io.mocplatform.processor.domain.RenderedPage;
 import io.mocplatform.processor.domain.port.PageStore;
 import io.mocplatform.processor.domain.port.ResultStore;
@@ -56,12 +56,12 @@ class S3JobFiles implements PageStore, ResultStore {
     @Override
     public void savePage(String jobId, RenderedPage page) {
         put(pageKey(jobId, page.pageNumber(), "png"), "image/png", page.png());
-        put(pageKey(jobId, page.pageNumber(), "json"), JSON, write(StoredDocuments.StoredPage.of(page.text())));
+        put(pageKey(jobId, page.pageNumber(), "json"), JSON, write(StoredDocuments.StoredPage.of(page)));
     }
 
     @Override
-    public PageText loadText(String jobId, int pageNumber) {
-        return read(get(pageKey(jobId, pageNumber, "json")), StoredDocuments.StoredPage.class).toPageText();
+    public ProcessedPage loadPage(String jobId, int pageNumber) {
+        return read(get(pageKey(jobId, pageNumber, "json")), StoredDocuments.StoredPage.class).toProcessedPage();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.mocplatform.processor.domain.port;
 
 import io.mocplatform.processor.domain.Analysis;
-import io.mocplatform.processor.domain.PageText;
+import io.mocplatform.processor.domain.ProcessedPage;
 import io.mocplatform.processor.domain.RenderedPage;
 
 import java.util.Optional;
@@ -14,7 +14,8 @@ public interface PageStore {
 
     void savePage(String jobId, RenderedPage page);
 
-    PageText loadText(String jobId, int pageNumber);
+    /** The page's text and the resolution of its stored image. */
+    ProcessedPage loadPage(String jobId, int pageNumber);
 
     byte[] loadImage(String jobId, int pageNumber);
 

@@ -2,13 +2,18 @@ package io.mocplatform.processor.adapters.pdfbox;
 
 import io.mocplatform.processor.domain.DrawingRejectedException;
 import io.mocplatform.processor.domain.FailureType;
+import io.mocplatform.processor.domain.PageImage;
 import io.mocplatform.processor.domain.PageText;
 import io.mocplatform.processor.domain.TextLine;
 import io.mocplatform.processor.domain.port.PdfReader;
 import io.mocplatform.processor.sample.SampleDrawings;
+import io.mocplatform.fixtures.HostilePdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +46,49 @@ class PdfBoxReaderTest {
     void shouldReturnNoText_andStillRender_whenPageIsImageOnly() throws IOException {
         try (PdfReader.PdfDocument pdf = reader.open(write(SampleDrawings.drawing(3).pdf()))) {
             assertThat(pdf.text(SampleDrawings.IMAGE_ONLY_PAGE).lines()).isEmpty();
-            byte[] png = pdf.renderPng(SampleDrawings.IMAGE_ONLY_PAGE, 72);
-            assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+            PageImage image = pdf.renderPng(SampleDrawings.IMAGE_ONLY_PAGE, 72, 40_000_000);
+            assertThat(image.png()).startsWith(0x89, 'P', 'N', 'G');
+            assertThat(image.dpi()).isEqualTo(72);
+        }
+    }
+
+    @Test
+    void shouldRenderWithinThePixelLimit_andSaySo_whenThePageIsARenderBomb() throws IOException {
+        // 22000 pt square: 45834 x 45834 pixels (2.1 billion) at 150 DPI, which took 2.15 GB of heap.
+        try (PdfReader.PdfDocument pdf = reader.open(write(HostilePdfs.hugeMediaBox()))) {
+            PageImage image = pdf.renderPng(1, 150, 4_000_000);
+
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.png()));
+            assertThat((long) decoded.getWidth() * decoded.getHeight()).isLessThanOrEqualTo(4_000_000);
+            assertThat(decoded.getWidth()).isGreaterThan(1900);
+            assertThat(image.dpi()).isEqualTo(6);
+            assertThat(pdf.text(1).lines()).extracting(TextLine::text).containsExactly("CR-101 DC-101");
+        }
+    }
+
+    @Test
+    void shouldKeepTheConfiguredResolution_whenThePageFitsTheLimit() throws IOException {
+        try (PdfReader.PdfDocument pdf = reader.open(write(SampleDrawings.drawing(1).pdf()))) {
+            PageImage image = pdf.renderPng(1, 150, 40_000_000);
+
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.png()));
+            assertThat(image.dpi()).isEqualTo(150);
+            assertThat(decoded.getWidth()).isEqualTo(2480);
+        }
+    }
+
+    @Test
+    void shouldRejectAsCorrupt_withOurMessage_whenThePageTreeIsCyclic() throws IOException {
+        Path file = write(HostilePdfs.all().stream().filter(h -> h.name().contains("own parent")).findFirst()
+                .orElseThrow().pdf());
+        try (PdfReader.PdfDocument pdf = reader.open(file)) {
+            // PDFBox's page iterator stops quietly at the cycle (no text); finding the page to render throws.
+            assertThat(pdf.text(1).lines()).isEmpty();
+            assertThatThrownBy(() -> pdf.renderPng(1, 72, 1_000_000))
+                    .isInstanceOfSatisfying(DrawingRejectedException.class, e -> {
+                        assertThat(e.type()).isEqualTo(FailureType.CORRUPT_PDF);
+                        assertThat(e.getMessage()).isEqualTo("page 1 cannot be rendered");
+                    });
         }
     }
 
