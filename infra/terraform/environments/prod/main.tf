@@ -23,7 +23,7 @@ module "platform" {
 
   analyzer  = "gemini"
   processor = { image_tag = var.processor_image_tag, memory_size = 3008, maximum_concurrency = 10 }
-  # Seed 3.6 asks for 2 warm instances per API; Lambda then turns SnapStart off for those two functions.
+  # Production keeps 2 warm instances per API; Lambda then turns SnapStart off for those two functions.
   api_functions      = { memory_size = 1024, provisioned_concurrency = 2 }
   api_throttling     = { burst_limit = 200, rate_limit = 100 }
   log_retention_days = 90

@@ -29,13 +29,13 @@ variable "readable_paths" {
 }
 
 variable "default_ttl_seconds" {
-  description = "Default TTL (seed: 24 hours)."
+  description = "Default TTL (24 hours)."
   type        = number
   default     = 86400
 }
 
 variable "max_ttl_seconds" {
-  description = "Maximum TTL (seed: 365 days)."
+  description = "Maximum TTL (365 days)."
   type        = number
   default     = 31536000
 

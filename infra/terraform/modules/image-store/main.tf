@@ -55,7 +55,7 @@ resource "aws_dynamodb_table" "this" {
     enabled = var.point_in_time_recovery
   }
 
-  # AWS-managed key (aws/dynamodb), as Story 1.2 asks.
+  # AWS-managed key (aws/dynamodb): encrypted at rest without a key of our own to rotate.
   server_side_encryption {
     enabled = true
   }

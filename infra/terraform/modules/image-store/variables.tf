@@ -56,7 +56,7 @@ variable "noncurrent_version_expiration_days" {
 }
 
 variable "intelligent_tiering_days" {
-  description = "Days before objects move to Intelligent-Tiering (Story 1.2: immediately)."
+  description = "Days before objects move to Intelligent-Tiering (0: immediately)."
   type        = number
   default     = 0
 

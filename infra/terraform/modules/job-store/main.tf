@@ -24,7 +24,7 @@ resource "aws_dynamodb_table" "this" {
     projection_type = "ALL"
   }
 
-  # Jobs carry ttl = created + 30 days (seed 002).
+  # Jobs carry ttl = created + 30 days (jobs are kept for a month).
   ttl {
     attribute_name = "ttl"
     enabled        = true

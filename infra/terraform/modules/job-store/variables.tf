@@ -42,7 +42,7 @@ variable "results_prefix" {
 }
 
 variable "object_expiration_days" {
-  description = "Days after which drawings and results are deleted (seed: 30, matching the jobs' TTL)."
+  description = "Days after which drawings and results are deleted (30, matching the jobs' TTL)."
   type        = number
   default     = 30
 

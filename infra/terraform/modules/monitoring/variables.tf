@@ -48,7 +48,7 @@ variable "processing" {
 }
 
 variable "thresholds" {
-  description = "Alarm thresholds; defaults are the seed values (stories 1.4 and 3.1/3.3)."
+  description = "Alarm thresholds; defaults are the required alarm levels (see docs/runbook.md)."
   type = object({
     image_error_rate_percent      = optional(number, 1)
     image_p95_duration_ms         = optional(number, 1000)

@@ -19,7 +19,7 @@ variable "dlq_name" {
 }
 
 variable "visibility_timeout_seconds" {
-  description = "Main queue visibility timeout; at least the consumer's timeout (seed: 30 minutes)."
+  description = "Main queue visibility timeout; at least the consumer's timeout (30 minutes: the processor's 15 minutes twice over)."
   type        = number
   default     = 1800
 

@@ -1,4 +1,4 @@
-# What only dev decides; the shared security baseline, seed values and contract drift are asserted once in
+# What only dev decides; the shared security baseline, required settings and contract drift are asserted once in
 # modules/platform/tests.
 mock_provider "aws" {
   source = "../../tests/mocks"

@@ -16,7 +16,7 @@ variables {
   bucket_name = "images-lego-moc-dev"
 }
 
-run "table_matches_story_1_2" {
+run "table_matches_the_image_model" {
   assert {
     condition     = output.table_settings.hash_key == "PK" && output.table_settings.range_key == "SK" && output.table_settings.billing_mode == "PAY_PER_REQUEST"
     error_message = "PK/SK keys and on-demand billing."
@@ -43,7 +43,7 @@ run "table_matches_story_1_2" {
   }
 }
 
-run "bucket_matches_story_1_2_and_baseline" {
+run "bucket_matches_the_image_store_and_baseline" {
   assert {
     condition     = output.bucket_settings.lifecycle_rules["intelligent-tiering"].intelligent_tiering_days == 0
     error_message = "Objects move to Intelligent-Tiering immediately."
@@ -58,7 +58,7 @@ run "bucket_matches_story_1_2_and_baseline" {
   }
   assert {
     condition     = output.bucket_settings.cors_rules[0].allowed_origins == tolist(["https://*.lego-moc.com", "https://lego-moc.com"]) && output.bucket_settings.cors_rules[0].allowed_methods == tolist(["DELETE", "GET", "HEAD", "POST", "PUT"])
-    error_message = "CORS as in Story 1.2, limited to the site's origins."
+    error_message = "CORS limited to the site's origins."
   }
   assert {
     condition     = anytrue([for s in output.bucket_settings.policy.Statement : s.Effect == "Deny" && s.Condition.Bool["aws:SecureTransport"] == "false"])

@@ -317,7 +317,7 @@ run "images_bucket_readable_only_by_the_distribution" {
   }
   assert {
     condition     = length(output.alarms) == 14 && contains(keys(output.alarms), "moc-platform-dev-job-api-enqueue-failed") && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
-    error_message = "Seed alarms and the enqueue-failure alarm exist and all have alarm and OK actions."
+    error_message = "The required alarms and the enqueue-failure alarm exist and all have alarm and OK actions."
   }
 }
 

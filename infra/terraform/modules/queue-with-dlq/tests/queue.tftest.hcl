@@ -23,7 +23,7 @@ variables {
 run "seed_values_and_baseline" {
   assert {
     condition     = aws_sqs_queue.this.visibility_timeout_seconds == 1800
-    error_message = "Main queue visibility must be 1800 s (seed 002)."
+    error_message = "Main queue visibility must be 1800 s (the processor's longest run plus margin)."
   }
   assert {
     condition     = aws_sqs_queue.this.receive_wait_time_seconds == 20

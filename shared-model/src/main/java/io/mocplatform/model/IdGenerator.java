@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.util.regex.Pattern;
 
 /**
- * The one id generator: job ids look like {@code job_<epoch-millis>_<10 random base-32 chars>}, the seed's
- * {@code job_<timestamp>} made collision-free. Other ids (drawings, images) share the random part's alphabet.
+ * The one id generator: job ids look like {@code job_<epoch-millis>_<10 random base-32 chars>}, the
+ * {@code job_<timestamp>} shape clients know, made collision-free. Other ids (drawings, images) share the
+ * random part's alphabet.
  * {@link SecureRandom} is re-seeded by the Lambda runtime after a SnapStart restore, so snapshots do not
  * repeat ids.
  */

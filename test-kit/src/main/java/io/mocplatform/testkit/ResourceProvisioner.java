@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class ResourceProvisioner {
 
-    /** Receives before SQS moves a message to the dead-letter queue (seed 002, Terraform's redrive policy). */
+    /** Receives before SQS moves a message to the dead-letter queue (as Terraform's redrive policy sets it). */
     public static final int MAX_RECEIVE_COUNT = 3;
     /** The main queue's visibility timeout in AWS; locally a shorter one is configured. */
     public static final Duration AWS_VISIBILITY_TIMEOUT = Duration.ofSeconds(1800);

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Keeps the Lambda {@link Context} of the invocation in progress. Replaces micronaut-aws's default factory,
  * which registers the Context (and its logger) as new singletons on every invocation: the bean registry then
- * grows without bound and warm latency climbs with it (see TOOLCHAIN.md). Read the context from here; do not
+ * grows without bound and warm latency climbs with it (measured in micronaut-aws 4.11.0). Read the context from here; do not
  * inject {@code Context}.
  */
 @Singleton
