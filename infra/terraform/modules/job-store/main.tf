@@ -54,6 +54,7 @@ module "bucket" {
     { id = "intelligent-tiering", intelligent_tiering_days = var.intelligent_tiering_days },
     { id = "expire-drawings", prefix = var.drawings_prefix, expiration_days = var.object_expiration_days },
     { id = "expire-results", prefix = var.results_prefix, expiration_days = var.object_expiration_days },
+    { id = "expire-work-files", prefix = var.work_files_prefix, expiration_days = var.work_file_expiration_days },
   ]
 
   cors_rules = [{

@@ -33,6 +33,11 @@ output "results_prefix" {
   value       = var.results_prefix
 }
 
+output "work_files_prefix" {
+  description = "Key prefix of the processor's per-job work files."
+  value       = var.work_files_prefix
+}
+
 output "table_settings" {
   description = "Effective table settings, for tests and reviews."
   value = {

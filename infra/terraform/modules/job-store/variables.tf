@@ -41,6 +41,28 @@ variable "results_prefix" {
   }
 }
 
+variable "work_files_prefix" {
+  description = "Key prefix of the processor's per-job work files (extracted pages, analysis)."
+  type        = string
+  default     = "jobs/"
+
+  validation {
+    condition     = can(regex("^[a-z0-9-]+/$", var.work_files_prefix))
+    error_message = "work_files_prefix must be a lowercase path segment ending with a slash."
+  }
+}
+
+variable "work_file_expiration_days" {
+  description = "Days after which the processor's work files are deleted. They serve only a job's own processing (a retry starts again from the drawing), so they need not outlive the longest run and its DLQ investigation."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.work_file_expiration_days >= 1 && var.work_file_expiration_days <= 3650
+    error_message = "work_file_expiration_days must be between 1 and 3650."
+  }
+}
+
 variable "object_expiration_days" {
   description = "Days after which drawings and results are deleted (30, matching the jobs' TTL)."
   type        = number

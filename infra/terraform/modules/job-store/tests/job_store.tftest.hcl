@@ -49,6 +49,14 @@ run "drawings_bucket_lifecycle_and_baseline" {
     error_message = "Results are deleted after 30 days."
   }
   assert {
+    condition     = output.bucket_settings.lifecycle_rules["expire-work-files"].expiration_days == 7 && output.bucket_settings.lifecycle_rules["expire-work-files"].prefix == "jobs/"
+    error_message = "The processor's work files under jobs/ are deleted after 7 days."
+  }
+  assert {
+    condition     = toset([for id, r in output.bucket_settings.lifecycle_rules : r.prefix if coalesce(r.expiration_days, 0) > 0]) == toset(["drawings/", "results/", "jobs/"])
+    error_message = "Every prefix the functions write (drawings/, results/, jobs/) expires, and no other."
+  }
+  assert {
     condition     = output.bucket_settings.lifecycle_rules["intelligent-tiering"].intelligent_tiering_days == 0 && output.bucket_settings.lifecycle_rules["abort-incomplete-multipart-uploads"].abort_multipart_days == 1
     error_message = "Intelligent-Tiering and 1-day multipart abort."
   }
@@ -76,6 +84,14 @@ run "rejects_zero_expiration" {
     object_expiration_days = 0
   }
   expect_failures = [var.object_expiration_days]
+}
+
+run "rejects_zero_work_file_expiration" {
+  command = plan
+  variables {
+    work_file_expiration_days = 0
+  }
+  expect_failures = [var.work_file_expiration_days]
 }
 
 run "rejects_prefix_without_slash" {
