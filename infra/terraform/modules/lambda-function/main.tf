@@ -6,34 +6,22 @@ locals {
   snap_start = local.is_zip && var.snap_start
   codedeploy = var.codedeploy.enabled
 
-  event_source_arns = distinct([for e in values(var.sqs_event_sources) : e.queue_arn])
-
   # Written out here rather than with aws_iam_policy_document so that tests can read the exact document.
-  module_statements = concat(
-    [
-      {
-        Sid      = "WriteOwnLogs"
-        Effect   = "Allow"
-        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = ["${aws_cloudwatch_log_group.logs.arn}:*"]
-      },
-      {
-        # X-Ray's write actions have no resource-level permissions, so "*" is the only valid resource.
-        Sid      = "WriteTraces"
-        Effect   = "Allow"
-        Action   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
-        Resource = ["*"]
-      },
-    ],
-    length(local.event_source_arns) == 0 ? [] : [
-      {
-        Sid      = "ConsumeEventSourceQueues"
-        Effect   = "Allow"
-        Action   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"]
-        Resource = local.event_source_arns
-      },
-    ],
-  )
+  module_statements = [
+    {
+      Sid      = "WriteOwnLogs"
+      Effect   = "Allow"
+      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+      Resource = ["${aws_cloudwatch_log_group.logs.arn}:*"]
+    },
+    {
+      # X-Ray's write actions have no resource-level permissions, so "*" is the only valid resource.
+      Sid      = "WriteTraces"
+      Effect   = "Allow"
+      Action   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+      Resource = ["*"]
+    },
+  ]
 
   caller_statements = [
     for s in var.policy_statements : merge(

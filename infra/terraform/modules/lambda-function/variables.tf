@@ -206,7 +206,7 @@ variable "application_log_level" {
 }
 
 variable "policy_statements" {
-  description = "IAM statements for the function's own role (logs, X-Ray and SQS event sources are added by the module)."
+  description = "IAM statements for the function's own role (the module adds only its log group and X-Ray); a function with sqs_event_sources must be granted sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes on those queues here."
   type = list(object({
     sid       = string
     actions   = list(string)
@@ -236,7 +236,7 @@ variable "policy_statements" {
 }
 
 variable "sqs_event_sources" {
-  description = "SQS queues that trigger the function (through the alias). The module grants the consume permissions."
+  description = "SQS queues that trigger the function (through the alias). policy_statements must grant the consume permissions."
   type = map(object({
     queue_arn                          = string
     batch_size                         = optional(number, 10)

@@ -29,3 +29,9 @@ variable "bucket_name_suffix" {
     error_message = "bucket_name_suffix must be empty or 2-20 lowercase letters, digits or hyphens, not starting or ending with a hyphen."
   }
 }
+
+variable "permission_values" {
+  description = "Values of the permissions' placeholders that only the deployment knows: region, account and the KMS key ARNs (e.g. alerts_kms_key_arn); {env}, resource and index names come from the contract. Null (callers that need only names) leaves the permissions output null."
+  type        = map(string)
+  default     = null
+}

@@ -1,8 +1,20 @@
+data "aws_region" "current" {}
+data "aws_caller_identity" "current" {}
+
 module "naming" {
   source = "../naming"
 
   environment        = var.environment
   bucket_name_suffix = var.bucket_name_suffix
+
+  # What only the deployment knows; the contract's permissions name these placeholders (contract/README.md).
+  permission_values = {
+    region                     = data.aws_region.current.name
+    account                    = data.aws_caller_identity.current.account_id
+    alerts_kms_key_arn         = module.monitoring.alerts_kms_key_arn
+    cursor_key_kms_key_arn     = module.cursor_key.kms_key_arn
+    gemini_api_key_kms_key_arn = module.gemini_api_key.kms_key_arn
+  }
 }
 
 locals {
@@ -52,12 +64,7 @@ locals {
     for name, spec in local.functions : name => { for key in spec.env : key => local.env_values[key] }
   }
 
-  jobs_index_arn    = module.jobs.index_arns[local.indexes.jobs_by_owner]
-  drawings_objects  = "${module.jobs.bucket_arn}/${module.jobs.drawings_prefix}*"
-  results_objects   = "${module.jobs.bucket_arn}/${module.jobs.results_prefix}*"
   images_prefix     = "images/"
-  images_objects    = "${module.images.bucket_arn}/${local.images_prefix}*"
-  image_index_arns  = [module.images.index_arns[local.indexes.images_by_user], module.images.index_arns[local.indexes.images_by_album]]
   api_pc            = var.api_functions.provisioned_concurrency
   api_snap_start    = local.api_pc == 0
   api_cors_base     = { allow_origins = var.cors_allowed_origins, max_age = 3600 }
@@ -69,33 +76,9 @@ locals {
   # The CodeDeploy application is named after the function (the module's default).
   codedeploy = { enabled = var.canary.enabled, deployment_config_name = var.canary.deployment_config_name }
 
-  statements = {
-    job-api = concat([
-      { sid = "ReadWriteJobs", actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources = [module.jobs.table_arn], conditions = [] },
-      { sid = "ListJobsByOwner", actions = ["dynamodb:Query"], resources = [local.jobs_index_arn], conditions = [] },
-      { sid = "PresignDrawingUploads", actions = ["s3:PutObject", "s3:GetObject"], resources = [local.drawings_objects], conditions = [] },
-      { sid = "PresignResultDownloads", actions = ["s3:GetObject"], resources = [local.results_objects], conditions = [] },
-      { sid = "CheckDrawingExists", actions = ["s3:ListBucket"], resources = [module.jobs.bucket_arn], conditions = [{ test = "StringLike", variable = "s3:prefix", values = ["${module.jobs.drawings_prefix}*"] }] },
-      { sid = "EnqueueJobs", actions = ["sqs:SendMessage"], resources = [module.queue.queue_arn], conditions = [] },
-    ], module.cursor_key.read_policy_statements)
-    image-api = concat([
-      { sid = "ReadWriteImageMetadata", actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], resources = [module.images.table_arn], conditions = [] },
-      { sid = "ListImagesByUserOrAlbum", actions = ["dynamodb:Query"], resources = local.image_index_arns, conditions = [] },
-      { sid = "ManageImageObjects", actions = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], resources = [local.images_objects], conditions = [] },
-      { sid = "CheckImageExists", actions = ["s3:ListBucket"], resources = [module.images.bucket_arn], conditions = [{ test = "StringLike", variable = "s3:prefix", values = ["${local.images_prefix}*"] }] },
-    ], module.cursor_key.read_policy_statements)
-    drawing-processor = concat([
-      { sid = "UpdateJobProgress", actions = ["dynamodb:GetItem", "dynamodb:UpdateItem"], resources = [module.jobs.table_arn], conditions = [] },
-      { sid = "ReadDrawings", actions = ["s3:GetObject"], resources = [local.drawings_objects], conditions = [] },
-      { sid = "WriteResults", actions = ["s3:PutObject"], resources = [local.results_objects], conditions = [] },
-      { sid = "SendContinuationMessages", actions = ["sqs:SendMessage"], resources = [module.queue.queue_arn], conditions = [] },
-    ], module.gemini_api_key.read_policy_statements)
-    dlq-handler = [
-      { sid = "MarkJobsFailed", actions = ["dynamodb:GetItem", "dynamodb:UpdateItem"], resources = [module.jobs.table_arn], conditions = [] },
-      { sid = "PublishAlerts", actions = ["sns:Publish"], resources = [module.monitoring.alerts_topic_arn], conditions = [] },
-      { sid = "EncryptAlertMessages", actions = ["kms:GenerateDataKey", "kms:Decrypt"], resources = [module.monitoring.alerts_kms_key_arn], conditions = [] },
-    ]
-  }
+  # Each role is exactly its function's statements in contract/platform-contract.json, rendered with the real
+  # names and ARNs; the lambda-function module adds only the function's log group and X-Ray.
+  statements = module.naming.permissions
 }
 
 module "jobs" {

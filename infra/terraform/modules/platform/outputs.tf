@@ -170,3 +170,17 @@ output "deployment_settings" {
   description = "Effective CodeDeploy settings by function module, for tests and reviews."
   value       = { for k, f in local.function_modules : k => f.deployment_settings if f.deployment_settings != null }
 }
+
+output "resource_policies" {
+  description = "Every resource policy of the platform's buckets, queues, topic and keys, decoded (who else may reach them)."
+  value = {
+    images_bucket      = module.images.bucket_settings.policy
+    drawings_bucket    = module.jobs.bucket_settings.policy
+    jobs_queue         = module.queue.settings.queue_policy
+    jobs_dlq           = module.queue.settings.dlq_policy
+    alerts_topic       = module.monitoring.settings.topic_policy
+    alerts_key         = module.monitoring.settings.key_policy
+    cursor_key_key     = nonsensitive(module.cursor_key.settings.key_policy)
+    gemini_api_key_key = nonsensitive(module.gemini_api_key.settings.key_policy)
+  }
+}

@@ -94,3 +94,87 @@ run "rejects_non_json_contract_path" {
 
   expect_failures = [var.contract_path]
 }
+
+run "renders_permission_placeholders" {
+  command = plan
+
+  variables {
+    environment        = "prod"
+    bucket_name_suffix = "acme"
+    permission_values = {
+      region                     = "eu-west-2"
+      account                    = "123456789012"
+      alerts_kms_key_arn         = "arn:aws:kms:eu-west-2:123456789012:key/alerts"
+      cursor_key_kms_key_arn     = "arn:aws:kms:eu-west-2:123456789012:key/cursor"
+      gemini_api_key_kms_key_arn = "arn:aws:kms:eu-west-2:123456789012:key/gemini"
+    }
+  }
+
+  assert {
+    condition = [for s in output.permissions["job-api"] : s if s.sid == "CheckDrawingExists"] == [{
+      sid        = "CheckDrawingExists"
+      actions    = ["s3:ListBucket"]
+      resources  = ["arn:aws:s3:::drawings-lego-moc-prod-acme"]
+      conditions = [{ test = "StringLike", variable = "s3:prefix", values = ["drawings/*"] }]
+    }]
+    error_message = "Bucket placeholders render the real (suffixed) bucket name; literal prefixes stay."
+  }
+  assert {
+    condition     = [for s in output.permissions["job-api"] : s.resources if s.sid == "ListJobsByOwner"] == [["arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-prod/index/OwnerIndex"]]
+    error_message = "Region, account, table and index placeholders render in one ARN."
+  }
+  assert {
+    condition     = [for s in output.permissions["job-api"] : s.resources if s.sid == "ReadCursorSigningKeyParameter"] == [["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/prod/cursor-signing-key"]]
+    error_message = "A parameter ARN is parameter followed by the parameter name (which starts with /)."
+  }
+  assert {
+    condition = [for s in output.permissions["dlq-handler"] : s if s.sid == "EncryptAlertMessages"] == [{
+      sid        = "EncryptAlertMessages"
+      actions    = ["kms:GenerateDataKey", "kms:Decrypt"]
+      resources  = ["arn:aws:kms:eu-west-2:123456789012:key/alerts"]
+      conditions = [{ test = "StringEquals", variable = "kms:ViaService", values = ["sns.eu-west-2.amazonaws.com"] }]
+    }]
+    error_message = "Deployment-only placeholders (KMS key ARNs) come from permission_values, in resources and condition values."
+  }
+  assert {
+    condition     = alltrue(flatten([for statements in values(output.permissions) : [for s in statements : [for r in concat(s.resources, flatten([for c in s.conditions : c.values])) : !strcontains(r, "{")]]]))
+    error_message = "No placeholder is left in any rendered statement."
+  }
+  assert {
+    condition     = sort(keys(output.permissions)) == sort(keys(output.functions))
+    error_message = "Every function has its permissions."
+  }
+}
+
+run "rejects_a_permission_placeholder_without_a_value" {
+  command = plan
+
+  variables {
+    contract_path     = "tests/contracts/unknown-placeholder.json"
+    permission_values = { region = "eu-west-2", account = "123456789012", alerts_kms_key_arn = "a", cursor_key_kms_key_arn = "c", gemini_api_key_kms_key_arn = "g" }
+  }
+
+  expect_failures = [output.permissions]
+}
+
+run "rejects_a_wildcard_permission_action" {
+  command = plan
+
+  variables {
+    contract_path     = "tests/contracts/wildcard-action.json"
+    permission_values = { region = "eu-west-2", account = "123456789012", alerts_kms_key_arn = "a", cursor_key_kms_key_arn = "c", gemini_api_key_kms_key_arn = "g" }
+  }
+
+  expect_failures = [output.permissions]
+}
+
+run "rejects_a_function_without_permissions" {
+  command = plan
+
+  variables {
+    contract_path     = "tests/contracts/missing-function.json"
+    permission_values = { region = "eu-west-2", account = "123456789012", alerts_kms_key_arn = "a", cursor_key_kms_key_arn = "c", gemini_api_key_kms_key_arn = "g" }
+  }
+
+  expect_failures = [output.permissions]
+}

@@ -60,6 +60,81 @@ variables {
   log_retention_days = 14
   data_protection    = { point_in_time_recovery = false, deletion_protection = false, retain_data = false }
   monitoring         = { monthly_budget_usd = 50 }
+
+  # The reviewed permissions of each role for this test's names (contract/platform-contract.json rendered by hand).
+  # A change to a function's permissions changes the contract and this list together.
+  expected_role_statements = {
+    job-api = [
+      { Sid = "ReadWriteJobs", Action = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev"] },
+      { Sid = "ListJobsByOwner", Action = ["dynamodb:Query"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev/index/OwnerIndex"] },
+      { Sid = "PresignDrawingUploads", Action = ["s3:PutObject"], Resource = ["arn:aws:s3:::drawings-lego-moc-dev/drawings/*"] },
+      { Sid = "ReadDrawingSize", Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::drawings-lego-moc-dev/drawings/*"] },
+      { Sid = "CheckDrawingExists", Action = ["s3:ListBucket"], Resource = ["arn:aws:s3:::drawings-lego-moc-dev"], Condition = { StringLike = { "s3:prefix" = ["drawings/*"] } } },
+      { Sid = "PresignResultDownloads", Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::drawings-lego-moc-dev/results/*"] },
+      { Sid = "EnqueueJobs", Action = ["sqs:SendMessage"], Resource = ["arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev"] },
+      { Sid = "ReadCursorSigningKeyParameter", Action = ["ssm:GetParameter"], Resource = ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key"] },
+      { Sid = "DecryptCursorSigningKeyParameter", Action = ["kms:Decrypt"], Resource = ["arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000"], Condition = { StringEquals = { "kms:ViaService" = ["ssm.eu-west-2.amazonaws.com"] } } },
+    ]
+    image-api = [
+      { Sid = "ReadWriteImageMetadata", Action = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev"] },
+      { Sid = "ListImagesByUserOrAlbum", Action = ["dynamodb:Query"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev/index/UserIndex", "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev/index/AlbumIndex"] },
+      { Sid = "ManageImageObjects", Action = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], Resource = ["arn:aws:s3:::images-lego-moc-dev/images/*"] },
+      { Sid = "CheckImageExists", Action = ["s3:ListBucket"], Resource = ["arn:aws:s3:::images-lego-moc-dev"], Condition = { StringLike = { "s3:prefix" = ["images/*"] } } },
+      { Sid = "ReadCursorSigningKeyParameter", Action = ["ssm:GetParameter"], Resource = ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key"] },
+      { Sid = "DecryptCursorSigningKeyParameter", Action = ["kms:Decrypt"], Resource = ["arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000"], Condition = { StringEquals = { "kms:ViaService" = ["ssm.eu-west-2.amazonaws.com"] } } },
+    ]
+    drawing-processor = [
+      { Sid = "ConsumeJobs", Action = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], Resource = ["arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev"] },
+      { Sid = "SendContinuationMessages", Action = ["sqs:SendMessage"], Resource = ["arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev"] },
+      { Sid = "UpdateJobProgress", Action = ["dynamodb:GetItem", "dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev"] },
+      { Sid = "ReadDrawings", Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::drawings-lego-moc-dev/drawings/*"] },
+      { Sid = "ReadWriteWorkFiles", Action = ["s3:GetObject", "s3:PutObject"], Resource = ["arn:aws:s3:::drawings-lego-moc-dev/jobs/*"] },
+      { Sid = "WriteResults", Action = ["s3:PutObject"], Resource = ["arn:aws:s3:::drawings-lego-moc-dev/results/*"] },
+      { Sid = "CheckDrawingsAndWorkFilesExist", Action = ["s3:ListBucket"], Resource = ["arn:aws:s3:::drawings-lego-moc-dev"], Condition = { StringLike = { "s3:prefix" = ["drawings/*", "jobs/*"] } } },
+      { Sid = "ReadGeminiApiKeyParameter", Action = ["ssm:GetParameter"], Resource = ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key"] },
+      { Sid = "DecryptGeminiApiKeyParameter", Action = ["kms:Decrypt"], Resource = ["arn:aws:kms:eu-west-2:123456789012:key/bbbbbbbb-0000-0000-0000-000000000000"], Condition = { StringEquals = { "kms:ViaService" = ["ssm.eu-west-2.amazonaws.com"] } } },
+    ]
+    dlq-handler = [
+      { Sid = "ConsumeDeadLetters", Action = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Resource = ["arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dlq-dev"] },
+      { Sid = "MarkJobsFailed", Action = ["dynamodb:GetItem", "dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev"] },
+      { Sid = "PublishAlerts", Action = ["sns:Publish"], Resource = ["arn:aws:sns:eu-west-2:123456789012:alerts-dev"] },
+      { Sid = "EncryptAlertMessages", Action = ["kms:GenerateDataKey", "kms:Decrypt"], Resource = ["arn:aws:kms:eu-west-2:123456789012:key/aaaaaaaa-0000-0000-0000-000000000000"], Condition = { StringEquals = { "kms:ViaService" = ["sns.eu-west-2.amazonaws.com"] } } },
+    ]
+  }
+
+  # Who else may reach each bucket, queue, topic and key besides the roles above.
+  expected_resource_policies = {
+    images_bucket = [
+      { Sid = "DenyInsecureTransport", Effect = "Deny", Principal = "*", Action = ["s3:*"], Resource = ["arn:aws:s3:::images-lego-moc-dev", "arn:aws:s3:::images-lego-moc-dev/*"], Condition = { Bool = { "aws:SecureTransport" = ["false"] } } },
+      { Sid = "AllowCloudFrontOacRead", Effect = "Allow", Principal = { Service = ["cloudfront.amazonaws.com"] }, Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::images-lego-moc-dev/images/*"], Condition = { StringEquals = { "AWS:SourceArn" = ["arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE"] } } },
+    ]
+    drawings_bucket = [
+      { Sid = "DenyInsecureTransport", Effect = "Deny", Principal = "*", Action = ["s3:*"], Resource = ["arn:aws:s3:::drawings-lego-moc-dev", "arn:aws:s3:::drawings-lego-moc-dev/*"], Condition = { Bool = { "aws:SecureTransport" = ["false"] } } },
+    ]
+    jobs_queue = [
+      { Sid = "DenyInsecureTransport", Effect = "Deny", Principal = "*", Action = ["sqs:*"], Resource = ["arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev"], Condition = { Bool = { "aws:SecureTransport" = ["false"] } } },
+    ]
+    jobs_dlq = [
+      { Sid = "DenyInsecureTransport", Effect = "Deny", Principal = "*", Action = ["sqs:*"], Resource = ["arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dlq-dev"], Condition = { Bool = { "aws:SecureTransport" = ["false"] } } },
+    ]
+    alerts_topic = [
+      { Sid = "AllowCloudWatchAlarmsToPublish", Effect = "Allow", Principal = { Service = ["cloudwatch.amazonaws.com"] }, Action = ["sns:Publish"], Resource = ["arn:aws:sns:eu-west-2:123456789012:alerts-dev"], Condition = { StringEquals = { "aws:SourceAccount" = ["123456789012"] }, ArnLike = { "aws:SourceArn" = ["arn:aws:cloudwatch:eu-west-2:123456789012:alarm:moc-platform-dev-*"] } } },
+      { Sid = "AllowBudgetsAndCostAnomalyAlertsToPublish", Effect = "Allow", Principal = { Service = ["budgets.amazonaws.com", "costalerts.amazonaws.com"] }, Action = ["sns:Publish"], Resource = ["arn:aws:sns:eu-west-2:123456789012:alerts-dev"], Condition = { StringEquals = { "aws:SourceAccount" = ["123456789012"] } } },
+      { Sid = "DenyInsecureTransport", Effect = "Deny", Principal = "*", Action = ["sns:Publish", "sns:Subscribe", "sns:Receive"], Resource = ["arn:aws:sns:eu-west-2:123456789012:alerts-dev"], Condition = { Bool = { "aws:SecureTransport" = ["false"] } } },
+    ]
+    # Account root administers each key and delegates its use to IAM (the roles above); the alerting services
+    # may use the alerts key only for this account.
+    alerts_key = [
+      { Sid = "AccountAdministersAndDelegatesToIam", Effect = "Allow", Principal = { AWS = ["arn:aws:iam::123456789012:root"] }, Action = ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], Resource = ["*"] },
+      { Sid = "AllowAlertingServicesToUseKeyForTopic", Effect = "Allow", Principal = { Service = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "costalerts.amazonaws.com"] }, Action = ["kms:Decrypt", "kms:GenerateDataKey*"], Resource = ["*"], Condition = { StringEquals = { "aws:SourceAccount" = ["123456789012"] } } },
+    ]
+    cursor_key_key = [
+      { Sid = "AccountAdministersAndDelegatesToIam", Effect = "Allow", Principal = { AWS = ["arn:aws:iam::123456789012:root"] }, Action = ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], Resource = ["*"] },
+    ]
+    gemini_api_key_key = [
+      { Sid = "AccountAdministersAndDelegatesToIam", Effect = "Allow", Principal = { AWS = ["arn:aws:iam::123456789012:root"] }, Action = ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], Resource = ["*"] },
+    ]
+  }
 }
 
 run "functions_receive_exactly_the_contract_environment" {
@@ -176,53 +251,78 @@ run "roles_are_least_privilege" {
     error_message = "Every resource (except X-Ray, which has no resource-level permissions) is an exact ARN."
   }
   assert {
-    condition = toset(flatten([for s in output.function_policies["job-api"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
-      "arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev",
-      "arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev/index/OwnerIndex",
-      "arn:aws:s3:::drawings-lego-moc-dev/drawings/*",
-      "arn:aws:s3:::drawings-lego-moc-dev/results/*",
-      "arn:aws:s3:::drawings-lego-moc-dev",
-      "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev",
-      "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key",
-      "arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000",
-    ])
-    error_message = "job-api reaches only the jobs table and index, the drawings/results prefixes, the queue and the cursor key parameter and key."
-  }
-  assert {
-    condition = toset(flatten([for s in output.function_policies["image-api"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
-      "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev",
-      "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev/index/UserIndex",
-      "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev/index/AlbumIndex",
-      "arn:aws:s3:::images-lego-moc-dev/images/*",
-      "arn:aws:s3:::images-lego-moc-dev",
-      "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key",
-      "arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000",
-    ])
-    error_message = "image-api reaches only the image table, its indexes, the images/ prefix and the cursor key parameter and key."
-  }
-  assert {
-    condition = toset(flatten([for s in output.function_policies["drawing-processor"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
-      "arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev",
-      "arn:aws:s3:::drawings-lego-moc-dev/drawings/*",
-      "arn:aws:s3:::drawings-lego-moc-dev/results/*",
-      "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev",
-      "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key",
-      "arn:aws:kms:eu-west-2:123456789012:key/bbbbbbbb-0000-0000-0000-000000000000",
-    ])
-    error_message = "The processor reaches only the jobs table, drawings/results, its queue and the Gemini key parameter and key."
-  }
-  assert {
-    condition = toset(flatten([for s in output.function_policies["dlq-handler"].Statement : s.Resource if !contains(["WriteTraces", "WriteOwnLogs"], s.Sid)])) == toset([
-      "arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev",
-      "arn:aws:sns:eu-west-2:123456789012:alerts-dev",
-      "arn:aws:kms:eu-west-2:123456789012:key/aaaaaaaa-0000-0000-0000-000000000000",
-      "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dlq-dev",
-    ])
-    error_message = "dlq-handler reaches only the jobs table, the alerts topic and its key, and the DLQ."
-  }
-  assert {
     condition     = length(distinct([for f in values(output.functions) : f.role_name])) == 4
     error_message = "One role per function."
+  }
+}
+
+# Each role's policy is compared, as a set of whole statements (sid, effect, actions, resources, conditions), with
+# the reviewed list in var.expected_role_statements: a statement too many, too few or changed in any part fails,
+# whether it came from the contract or from Terraform. Only the module's own log and X-Ray statements are left out
+# (lambda-function's tests cover them).
+run "roles_are_exactly_the_reviewed_statements" {
+  command = plan
+
+  module {
+    source = "./tests/policy-diff"
+  }
+
+  variables {
+    actual       = run.roles_are_least_privilege.function_policies
+    expected     = var.expected_role_statements
+    ignored_sids = ["WriteOwnLogs", "WriteTraces"]
+  }
+
+  assert {
+    condition     = output.names.actual == output.names.expected
+    error_message = "Roles ${jsonencode(output.names.actual)} differ from the reviewed ${jsonencode(output.names.expected)}."
+  }
+  assert {
+    condition     = length(output.unexpected) == 0
+    error_message = "Granted but not reviewed: ${jsonencode(output.unexpected)}"
+  }
+  assert {
+    condition     = length(output.missing) == 0
+    error_message = "Reviewed but not granted: ${jsonencode(output.missing)}"
+  }
+}
+
+run "roles_are_exactly_the_contract_permissions" {
+  assert {
+    condition = alltrue([
+      for name, statements in jsondecode(file("../../../../contract/platform-contract.json")).permissions :
+      toset([for s in output.function_policies[name].Statement : s.Sid if !contains(["WriteOwnLogs", "WriteTraces"], s.Sid)]) == toset([for s in statements : s.sid])
+    ])
+    error_message = "Each role has exactly the statements its function lists in the contract, and no hand-written extras."
+  }
+}
+
+# Resource policies decide who else may reach the data: each is compared, statement by statement (sid, effect,
+# principal, actions, resources, conditions), with the intended list in var.expected_resource_policies. A grant to
+# another account or principal, or a missing TLS denial, fails here.
+run "resource_policies_are_exactly_their_intended_statements" {
+  command = plan
+
+  module {
+    source = "./tests/policy-diff"
+  }
+
+  variables {
+    actual   = run.roles_are_least_privilege.resource_policies
+    expected = var.expected_resource_policies
+  }
+
+  assert {
+    condition     = output.names.actual == output.names.expected
+    error_message = "Resource policies ${jsonencode(output.names.actual)} differ from the intended ${jsonencode(output.names.expected)}."
+  }
+  assert {
+    condition     = length(output.unexpected) == 0
+    error_message = "In a resource policy but not intended: ${jsonencode(output.unexpected)}"
+  }
+  assert {
+    condition     = length(output.missing) == 0
+    error_message = "Intended but not in the resource policy: ${jsonencode(output.missing)}"
   }
 }
 
