@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Gives the errors Micronaut answers by itself (unknown route, wrong method, unreadable JSON, missing or
  * unconvertible arguments, body too large, unsupported media type, unexpected exceptions) the same problem+json
- * shape as ours. Server errors never echo exception messages to the client; they are logged instead.
+ * shape as ours. No answer echoes Micronaut's or an exception's message to the client (they quote the input and
+ * name Java types): each status has its own fixed detail, and the original message is logged instead.
  */
 @Primary
 @Singleton
@@ -39,8 +40,12 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             detail = "The request could not be completed; quote the correlation id when reporting it.";
             errors = List.of();
         } else {
-            detail = messages.isEmpty() ? status.getReason() : messages.get(0);
-            errors = messages.size() > 1 ? messages : List.of();
+            // Micronaut's own messages quote the input and name Java types ("Failed to convert argument … of
+            // type io.mocplatform…"): the client gets our sentence for the status, the log keeps theirs.
+            LOG.info("request {} {} refused with {}: {}", context.getRequest().getMethod(),
+                    context.getRequest().getPath(), status.getCode(), messages);
+            detail = detailOf(status);
+            errors = List.of();
         }
         MutableHttpResponse<Problem> problem = ProblemResponses.of(context.getRequest(), status, slugOf(status),
                 status.getReason(), detail, errors);
@@ -50,6 +55,19 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             }
         });
         return ((MutableHttpResponse<Problem>) response).body(problem.body()).contentType(Problem.MEDIA_TYPE);
+    }
+
+    private static String detailOf(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "No route matches this method and path.";
+            case METHOD_NOT_ALLOWED -> "This path does not accept this method.";
+            case UNSUPPORTED_MEDIA_TYPE -> "This route does not accept the request's Content-Type.";
+            case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large.";
+            case NOT_ACCEPTABLE -> "This route cannot answer in a media type the request accepts.";
+            case BAD_REQUEST, UNPROCESSABLE_ENTITY ->
+                    "The request could not be read: a parameter, header or the body does not have the documented form.";
+            default -> status.getReason();
+        };
     }
 
     private static String slugOf(HttpStatus status) {

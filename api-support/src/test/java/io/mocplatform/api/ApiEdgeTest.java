@@ -33,6 +33,10 @@ class ApiEdgeTest {
     record Greeting(String name) {
     }
 
+    @Serdeable
+    record Sized(Long sizeBytes) {
+    }
+
     @Requires(property = "spec.name", value = "ApiEdgeTest")
     @Controller
     static class EdgeController {
@@ -54,6 +58,11 @@ class ApiEdgeTest {
         @Post("/greetings")
         Greeting greet(@Body Greeting greeting) {
             return greeting;
+        }
+
+        @Post("/sized")
+        Sized sized(@Body Sized sized) {
+            return sized;
         }
     }
 
@@ -164,5 +173,17 @@ class ApiEdgeTest {
         var response = call(request("POST", "/greetings", "alice", "name=x", Map.of("content-type", "text/plain")));
         assertThat(response.getStatusCode()).isEqualTo(415);
         assertThat(json(response)).containsEntry("type", "urn:moc-platform:problem:unsupported_media_type");
+    }
+
+    @Test
+    void shouldNameNoJavaClassOrPackage_whenMicronautCannotBindTheBody() throws IOException {
+        var response = call(request("POST", "/sized", "alice", "{\"sizeBytes\": 9223372036854775808}", Map.of()));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response)).containsEntry("type", "urn:moc-platform:problem:invalid_request")
+                .containsEntry("detail", "The request could not be read: a parameter, header or the body does not have"
+                        + " the documented form.")
+                .doesNotContainKey("errors");
+        assertThat(response.getBody()).doesNotContain("io.mocplatform", "java.", "Sized", "9223372036854775808");
     }
 }

@@ -17,6 +17,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.mocplatform.api.Caller;
 import io.mocplatform.api.CursorCodec;
+import io.mocplatform.api.JsonBodies;
+import io.mocplatform.api.JsonObject;
 import io.mocplatform.function.metrics.Metrics;
 import io.mocplatform.imageapi.config.ImageApiConfiguration;
 import io.mocplatform.imageapi.domain.ImageException;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The image routes: parse, call the one domain service, map the outcome. */
 @Controller("/images")
@@ -39,17 +42,21 @@ class ImageController {
     private static final Logger LOG = LoggerFactory.getLogger(ImageController.class);
     /** Clients may keep a copy but must revalidate it (If-None-Match) before each use: edits show at once. */
     private static final String CACHE_CONTROL = "private, no-cache";
+    private static final Set<String> UPLOAD_FIELDS = Set.of("filename", "content_type", "size_bytes", "album_id",
+            "title", "description", "tags");
 
     private final ImageService images;
     private final CursorCodec cursors;
+    private final JsonBodies bodies;
     private final MergePatchReader patches;
     private final Metrics metrics;
     private final int defaultPageSize;
 
-    ImageController(ImageService images, CursorCodec cursors, MergePatchReader patches, Metrics metrics,
-                    ImageApiConfiguration configuration) {
+    ImageController(ImageService images, CursorCodec cursors, JsonBodies bodies, MergePatchReader patches,
+                    Metrics metrics, ImageApiConfiguration configuration) {
         this.images = images;
         this.cursors = cursors;
+        this.bodies = bodies;
         this.patches = patches;
         this.metrics = metrics;
         this.defaultPageSize = configuration.defaultPageSize();
@@ -57,10 +64,18 @@ class ImageController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    HttpResponse<UploadCreatedView> create(Caller caller, @Body CreateImageRequest request) {
-        NewUpload upload = new NewUpload(caller.sub(), request.filename(), request.contentType(),
-                request.sizeBytes() == null ? 0 : request.sizeBytes(), request.albumId(), request.title(),
-                request.description(), request.tags());
+    HttpResponse<UploadCreatedView> create(Caller caller, HttpRequest<?> http, @Nullable @Body String body) {
+        JsonObject request = bodies.read(http, body).allowOnly(UPLOAD_FIELDS);
+        String filename = request.string("filename");
+        String contentType = request.string("content_type");
+        Long sizeBytes = request.integer("size_bytes");
+        String albumId = request.string("album_id");
+        String title = request.string("title");
+        String description = request.string("description");
+        java.util.List<String> tags = request.strings("tags");
+        request.check();
+        NewUpload upload = new NewUpload(caller.sub(), filename, contentType, sizeBytes == null ? 0 : sizeBytes,
+                albumId, title, description, tags);
         PendingUpload pending = images.requestUpload(upload);
         ImageMetadata image = pending.image();
         LOG.info("upload requested for image {} ({}, {} bytes)", image.imageId(), image.contentType(), image.bytes());
@@ -105,10 +120,11 @@ class ImageController {
 
     @Patch("/{imageId}")
     @Consumes(MergePatchReader.MEDIA_TYPE)
-    HttpResponse<ImageView> patch(Caller caller, @PathVariable String imageId,
-                                  @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, @Body String body) {
+    HttpResponse<ImageView> patch(Caller caller, HttpRequest<?> http, @PathVariable String imageId,
+                                  @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Nullable @Body String body) {
         Long expected = EntityTags.requiredIfMatch(ifMatch).orElse(null);
-        ImageMetadata image = images.update(caller.sub(), imageId, expected, patches.read(body));
+        ImageMetadata image = images.update(caller.sub(), imageId, expected, patches.read(http, body));
         return withEntityHeaders(HttpResponse.ok(view(image)), image);
     }
 

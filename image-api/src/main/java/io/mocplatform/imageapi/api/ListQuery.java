@@ -1,20 +1,16 @@
 package io.mocplatform.imageapi.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.servlet.http.ServletHttpRequest;
 import io.mocplatform.api.ProblemException;
+import io.mocplatform.api.QueryParameters;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The query of {@code GET /images}, read from the raw query string: API Gateway joins a repeated parameter into
- * one comma-separated value and Micronaut's binding keeps only part of it, so a repeated parameter could
- * silently list the wrong album. Here it is a 400.
+ * The query of {@code GET /images}, read through the strict query reader both APIs share: only these
+ * parameters, each at most once and never empty (a repeated {@code album_id} could otherwise silently list the
+ * wrong album, since API Gateway joins repeats with commas).
  *
  * @param albumId optional album filter
  * @param limit   page size, 1-100
@@ -23,14 +19,15 @@ import java.util.Optional;
 record ListQuery(Optional<String> albumId, int limit, Optional<String> cursor) {
 
     static final int MAX_LIMIT = 100;
+    private static final Set<String> PARAMETERS = Set.of("album_id", "limit", "cursor");
 
     static ListQuery from(HttpRequest<?> request, int defaultLimit) {
-        Map<String, String> parameters = parameters(rawQuery(request));
-        String limitText = parameters.get("limit");
+        QueryParameters parameters = QueryParameters.of(request, PARAMETERS);
         int limit = defaultLimit;
-        if (limitText != null) {
+        Optional<String> limitText = parameters.get("limit");
+        if (limitText.isPresent()) {
             try {
-                limit = Integer.parseInt(limitText);
+                limit = Integer.parseInt(limitText.get());
             } catch (NumberFormatException e) {
                 limit = -1;
             }
@@ -39,47 +36,11 @@ record ListQuery(Optional<String> albumId, int limit, Optional<String> cursor) {
                         + MAX_LIMIT + ".");
             }
         }
-        Optional<String> albumId = Optional.ofNullable(parameters.get("album_id"));
+        Optional<String> albumId = parameters.get("album_id");
         if (albumId.isPresent() && !albumId.get().matches("[A-Za-z0-9_-]{1,64}")) {
             throw ProblemException.badRequest("invalid_album_id",
                     "album_id is 1-64 characters of A-Z, a-z, 0-9, '_' or '-'.");
         }
-        return new ListQuery(albumId, limit, Optional.ofNullable(parameters.get("cursor")).filter(c -> !c.isEmpty()));
-    }
-
-    private static String rawQuery(HttpRequest<?> request) {
-        if (request instanceof ServletHttpRequest<?, ?> servlet
-                && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
-            return event.getRawQueryString();
-        }
-        return request.getUri().getRawQuery();
-    }
-
-    private static Map<String, String> parameters(String rawQuery) {
-        Map<String, String> parameters = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            if (parameters.putIfAbsent(name, value) != null) {
-                throw ProblemException.badRequest("repeated_parameter", "Query parameter '" + name
-                        + "' appears more than once; give it once.");
-            }
-        }
-        return parameters;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            throw ProblemException.badRequest("malformed_query", "The query string is not valid URL encoding.");
-        }
+        return new ListQuery(albumId, limit, parameters.get("cursor"));
     }
 }

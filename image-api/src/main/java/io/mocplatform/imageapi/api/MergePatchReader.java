@@ -1,21 +1,20 @@
 package io.mocplatform.imageapi.api;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.mocplatform.api.JsonBodies;
+import io.mocplatform.api.JsonObject;
 import io.mocplatform.api.ProblemException;
 import io.mocplatform.imageapi.domain.Change;
 import io.mocplatform.imageapi.domain.ImagePatch;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads an RFC 7396 JSON merge patch into an {@link ImagePatch}. Read as a tree because a merge patch tells
+ * Reads an RFC 7396 JSON merge patch into an {@link ImagePatch}, through the strict body reader both APIs share
+ * (media type, one object, nothing after it, no field twice). Read field by field because a merge patch tells
  * "absent" (keep) from {@code null} (remove), which a record binding cannot.
  */
 @Singleton
@@ -29,80 +28,41 @@ class MergePatchReader {
             "bytes", "width", "height", "sha256", "url", "object_key", "uploaded_at", "updated_at", "expires_at",
             "etag", "version");
 
-    private final JsonMapper json;
+    private final JsonBodies bodies;
 
-    MergePatchReader(JsonMapper json) {
-        this.json = json;
+    MergePatchReader(JsonBodies bodies) {
+        this.bodies = bodies;
     }
 
-    ImagePatch read(String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
-        } catch (IOException malformed) {
-            throw ProblemException.badRequest("malformed_patch", "The body is not valid JSON.");
-        }
-        if (root == null || !root.isObject()) {
-            throw ProblemException.badRequest("malformed_patch", "A merge patch is a JSON object of fields to change.");
-        }
-        Set<String> readOnly = new TreeSet<>();
-        List<String> violations = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : root.entries()) {
-            if (READ_ONLY.contains(field.getKey())) {
-                readOnly.add(field.getKey());
-            } else if (!EDITABLE.contains(field.getKey())) {
-                violations.add(field.getKey() + ": not a field of an image");
-            }
-        }
+    ImagePatch read(HttpRequest<?> request, String body) {
+        JsonObject patch = bodies.read(request, body, MEDIA_TYPE);
+        Set<String> readOnly = new TreeSet<>(patch.names());
+        readOnly.retainAll(READ_ONLY);
         if (!readOnly.isEmpty()) {
             throw ProblemException.badRequest("immutable_field", "These fields cannot be changed: "
                     + String.join(", ", readOnly) + ". Only title, description, tags and album_id can.");
         }
-        Change<String> title = text(root, "title", violations);
-        Change<String> description = text(root, "description", violations);
-        Change<String> albumId = text(root, "album_id", violations);
-        Change<List<String>> tags = tags(root, violations);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid("The patch is invalid.", violations);
-        }
+        patch.allowOnly(EDITABLE);
+        Change<String> title = text(patch, "title");
+        Change<String> description = text(patch, "description");
+        Change<String> albumId = text(patch, "album_id");
+        Change<List<String>> tags = change(patch, "tags", patch.strings("tags"));
+        patch.check();
         return new ImagePatch(title, description, tags, albumId);
     }
 
-    private static Change<String> text(JsonNode root, String name, List<String> violations) {
-        JsonNode value = root.get(name);
-        if (value == null) {
-            return Change.keep();
-        }
-        if (value.isNull()) {
-            return Change.remove();
-        }
-        if (!value.isString()) {
-            violations.add(name + ": a string, or null to remove it");
-            return Change.keep();
-        }
-        return Change.set(value.getStringValue());
+    private static Change<String> text(JsonObject patch, String name) {
+        return change(patch, name, patch.string(name));
     }
 
-    private static Change<List<String>> tags(JsonNode root, List<String> violations) {
-        JsonNode value = root.get("tags");
-        if (value == null) {
+    private static <T> Change<T> change(JsonObject patch, String name, T value) {
+        if (!patch.has(name)) {
             return Change.keep();
         }
-        if (value.isNull()) {
+        if (patch.isNull(name)) {
             return Change.remove();
         }
-        List<String> tags = new ArrayList<>();
-        if (value.isArray()) {
-            for (JsonNode tag : value.values()) {
-                if (!tag.isString()) {
-                    violations.add("tags: an array of strings, or null to remove them");
-                    return Change.keep();
-                }
-                tags.add(tag.getStringValue());
-            }
-            return Change.set(tags);
-        }
-        violations.add("tags: an array of strings, or null to remove them");
-        return Change.keep();
+        // A wrongly typed value reads as null and has been noted; check() refuses the patch before it is used.
+        return value == null ? Change.keep() : Change.set(value);
     }
 }

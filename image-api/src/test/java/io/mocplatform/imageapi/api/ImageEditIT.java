@@ -98,7 +98,7 @@ class ImageEditIT {
         assertThat(api.as("editor").header("If-Match", "\"2\"").patch("/images/" + imageId, "[1]").status())
                 .isEqualTo(400);
         assertThat(api.as("editor").header("If-Match", "\"2\"").patch("/images/" + imageId, "{\"tags\":\"a\"}")
-                .field("type")).isEqualTo("urn:moc-platform:problem:invalid_request");
+                .field("type")).isEqualTo("urn:moc-platform:problem:wrong_type");
     }
 
     @Test

@@ -13,11 +13,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.mocplatform.api.Caller;
 import io.mocplatform.api.Correlation;
 import io.mocplatform.api.CursorCodec;
+import io.mocplatform.api.JsonBodies;
+import io.mocplatform.api.JsonObject;
 import io.mocplatform.api.ProblemException;
+import io.mocplatform.api.QueryParameters;
 import io.mocplatform.jobapi.config.JobApiConfig;
 import io.mocplatform.jobapi.domain.DrawingService;
 import io.mocplatform.jobapi.domain.JobPage;
@@ -40,14 +42,15 @@ class JobController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Set<String> CURSOR_KEY = Set.of(JobTable.JOB_ID, JobTable.OWNER, JobTable.CREATED_AT);
+    private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor", "status");
 
     private final JobService jobs;
     private final DrawingService drawings;
-    private final RequestBodies bodies;
+    private final JsonBodies bodies;
     private final CursorCodec cursors;
     private final JobApiConfig config;
 
-    JobController(JobService jobs, DrawingService drawings, RequestBodies bodies, CursorCodec cursors,
+    JobController(JobService jobs, DrawingService drawings, JsonBodies bodies, CursorCodec cursors,
                   JobApiConfig config) {
         this.jobs = jobs;
         this.drawings = drawings;
@@ -57,13 +60,14 @@ class JobController {
     }
 
     @Post(uri = "/drawings", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<DrawingUploadResponse> createDrawing(Caller caller, @Nullable @Body String body) {
-        var fields = bodies.read(body, Set.of("filename", "content_type", "size_bytes"));
+    HttpResponse<DrawingUploadResponse> createDrawing(Caller caller, HttpRequest<?> http, @Nullable @Body String body) {
+        JsonObject fields = bodies.read(http, body).allowOnly(Set.of("filename", "content_type", "size_bytes"));
         String filename = fields.string("filename");
         String contentType = fields.string("content_type");
-        long sizeBytes = fields.integer("size_bytes");
+        Long sizeBytes = fields.integer("size_bytes");
         fields.check();
-        var request = new UploadRequest(caller.sub(), filename, contentType, sizeBytes);
+        // An absent size is -1: the domain then names the rule it breaks, like any other size out of range.
+        var request = new UploadRequest(caller.sub(), filename, contentType, sizeBytes == null ? -1 : sizeBytes);
         return HttpResponse.created(DrawingUploadResponse.of(drawings.requestUpload(request)));
     }
 
@@ -71,7 +75,7 @@ class JobController {
     HttpResponse<JobAcceptedResponse> processDrawing(Caller caller, HttpRequest<?> request,
                                                      @Nullable @Body String body,
                                                      @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
-        var fields = bodies.read(body, Set.of("drawing_id"));
+        JsonObject fields = bodies.read(request, body).allowOnly(Set.of("drawing_id"));
         String drawingId = fields.string("drawing_id");
         fields.check();
         Submission submission = jobs.submit(new SubmitJob(caller.sub(), drawingId, idempotencyKey,
@@ -95,13 +99,14 @@ class JobController {
     }
 
     @Get(uri = "/jobs", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<JobListResponse> list(Caller caller, @Nullable @QueryValue("limit") String limit,
-                                       @Nullable @QueryValue("cursor") String cursor,
-                                       @Nullable @QueryValue("status") String status) {
-        JobStatus filter = status(status);
+    HttpResponse<JobListResponse> list(Caller caller, HttpRequest<?> request) {
+        QueryParameters query = QueryParameters.of(request, LIST_PARAMETERS);
+        String limit = query.get("limit").orElse(null);
+        String cursor = query.get("cursor").orElse(null);
+        JobStatus filter = status(query.get("status").orElse(null));
         String scope = caller.sub() + "|jobs|" + (filter == null ? "" : filter.wireName());
         Map<String, String> startKey = Map.of();
-        if (cursor != null && !cursor.isEmpty()) {
+        if (cursor != null) {
             startKey = cursors.decode(cursor, scope);
             if (!startKey.keySet().equals(CURSOR_KEY) || !caller.sub().equals(startKey.get(JobTable.OWNER))) {
                 throw ProblemException.badRequest("invalid_cursor",
@@ -130,7 +135,7 @@ class JobController {
     }
 
     private int limit(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null) {
             return config.defaultPageSize();
         }
         try {
@@ -145,7 +150,7 @@ class JobController {
     }
 
     private static JobStatus status(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null) {
             return null;
         }
         try {

@@ -23,7 +23,6 @@ import java.time.Duration;
  * @param idempotencyTtl   how long an Idempotency-Key maps to its job (24 h)
  * @param pollAfter        the Retry-After hint while a job is queued or processing
  * @param retryAfter       the Retry-After hint when the queue is unavailable
- * @param maxBodyBytes     largest JSON request body accepted
  * @param defaultPageSize  jobs per page when the client gives no limit
  * @param maxPageSize      largest limit a client may ask for
  */
@@ -39,7 +38,6 @@ public record JobApiConfig(
         @Bindable(defaultValue = "24h") @NotNull Duration idempotencyTtl,
         @Bindable(defaultValue = "5s") @NotNull Duration pollAfter,
         @Bindable(defaultValue = "5s") @NotNull Duration retryAfter,
-        @Bindable(defaultValue = "16384") @Min(64) long maxBodyBytes,
         @Bindable(defaultValue = "20") @Min(1) @Max(100) int defaultPageSize,
         @Bindable(defaultValue = "100") @Min(1) @Max(1000) int maxPageSize) {
 }

@@ -60,6 +60,7 @@ final class ApiCalls {
     final class Request {
         private final String sub;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private boolean contentType = true;
 
         private Request(String sub) {
             this.sub = sub;
@@ -67,6 +68,12 @@ final class ApiCalls {
 
         Request header(String name, String value) {
             headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+            return this;
+        }
+
+        /** Sends a body without any {@code Content-Type}. */
+        Request withoutContentType() {
+            contentType = false;
             return this;
         }
 
@@ -79,7 +86,7 @@ final class ApiCalls {
         }
 
         Response post(String path, String body) {
-            if (body != null) {
+            if (body != null && contentType) {
                 headers.putIfAbsent("content-type", "application/json");
             }
             return send("POST", path, body);
@@ -101,8 +108,9 @@ final class ApiCalls {
                 Map<String, String> parameters = new LinkedHashMap<>();
                 for (String pair : query.split("&")) {
                     int eq = pair.indexOf('=');
-                    parameters.put(decode(eq < 0 ? pair : pair.substring(0, eq)),
-                            eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                    // As API Gateway does: a repeated parameter becomes one comma-separated value.
+                    parameters.merge(decode(eq < 0 ? pair : pair.substring(0, eq)),
+                            eq < 0 ? "" : decode(pair.substring(eq + 1)), (first, next) -> first + "," + next);
                 }
                 event.setQueryStringParameters(parameters);
             }

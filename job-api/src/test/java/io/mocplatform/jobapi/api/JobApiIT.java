@@ -134,7 +134,7 @@ class JobApiIT {
                 400, "unknown_field");
         var mistyped = call(api.as(user()).post("/drawings",
                 "{\"filename\":\"a.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":\"big\"}"));
-        assertProblem(mistyped, 400, "invalid_request");
+        assertProblem(mistyped, 400, "wrong_type");
         assertThat(mistyped.string("detail")).contains("size_bytes");
         assertProblem(call(api.as(user()).post("/drawings", "{\"content_type\":\"application/pdf\",\"size_bytes\":1}")),
                 400, "invalid_request");
@@ -148,6 +148,50 @@ class JobApiIT {
         // An empty body is refused by Micronaut's binding before the controller, still as a 400 problem.
         assertProblem(call(api.as(user()).header("content-type", "application/json").post("/process-drawing", null)),
                 400, "invalid_request");
+    }
+
+    @Test
+    void shouldRefuseEachLaxBodyWithItsOwnProblem_andCreateNothing() {
+        String valid = "{\"filename\":\"a.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":100}";
+        int before = aws.dynamoDb().scan(r -> r.tableName(env.resources().jobsTable())).count();
+
+        assertProblem(call(api.as(user()).post("/drawings", valid + " garbage")), 400, "trailing_data");
+        assertProblem(call(api.as(user()).post("/drawings", valid + valid)), 400, "trailing_data");
+        assertProblem(call(api.as(user()).withoutContentType().post("/drawings", valid)), 415,
+                "unsupported_media_type");
+        for (String size : List.of("\"100\"", "1.5", "1e2")) {
+            var coerced = call(api.as(user()).post("/drawings", valid.replace("100", size)));
+            assertProblem(coerced, 400, "wrong_type");
+            assertThat(coerced.string("detail")).as(size).startsWith("size_bytes must be a JSON whole number");
+        }
+        for (String extra : List.of("\"owner\":\"bob\"", "\"status\":\"active\"")) {
+            var unknown = call(api.as(user()).post("/drawings", valid.replace("{", "{" + extra + ",")));
+            assertProblem(unknown, 400, "unknown_field");
+        }
+        assertProblem(call(api.as(user()).post("/process-drawing", "{\"drawing_id\":\"a\",\"drawing_id\":\"b\"}")),
+                400, "duplicate_field");
+
+        assertThat(aws.dynamoDb().scan(r -> r.tableName(env.resources().jobsTable())).count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldNameNoJavaClassOrPackage_whenSizeBytesIsBeyondALong() {
+        var response = call(api.as(user()).post("/drawings",
+                "{\"filename\":\"a.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":9223372036854775808}"));
+
+        assertProblem(response, 400, "wrong_type");
+        assertThat(response.body).doesNotContain("io.mocplatform", "java.", "Exception");
+    }
+
+    @Test
+    void shouldRefuseEmptyRepeatedAndUnknownQueryParameters() {
+        String owner = user();
+        assertProblem(call(api.as(owner).get("/jobs?limit=")), 400, "empty_parameter");
+        assertProblem(call(api.as(owner).get("/jobs?status=")), 400, "empty_parameter");
+        assertProblem(call(api.as(owner).get("/jobs?cursor=")), 400, "empty_parameter");
+        assertProblem(call(api.as(owner).get("/jobs?limit=1&limit=2")), 400, "repeated_parameter");
+        assertProblem(call(api.as(owner).get("/jobs?owner=bob")), 400, "unknown_parameter");
+        assertThat(call(api.as(owner).get("/jobs?limit=2")).status).isEqualTo(200);
     }
 
     @Test
