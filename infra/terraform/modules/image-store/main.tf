@@ -74,6 +74,9 @@ module "bucket" {
 
   lifecycle_rules = [
     { id = "intelligent-tiering", intelligent_tiering_days = var.intelligent_tiering_days },
+    # Presigned uploads land under uploads/ and are copied to images/ once verified (then deleted); what is left
+    # there was abandoned, rejected or written again after completion, and is never served.
+    { id = "expire-abandoned-uploads", prefix = "uploads/", expiration_days = 1 },
   ]
 
   cors_rules = [{

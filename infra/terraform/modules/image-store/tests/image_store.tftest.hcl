@@ -53,6 +53,15 @@ run "bucket_matches_the_image_store_and_baseline" {
     error_message = "Incomplete multipart uploads are aborted after 1 day."
   }
   assert {
+    condition = (output.bucket_settings.lifecycle_rules["expire-abandoned-uploads"].prefix == "uploads/"
+    && output.bucket_settings.lifecycle_rules["expire-abandoned-uploads"].expiration_days == 1)
+    error_message = "Staged uploads (abandoned, rejected or replayed after completion) expire after 1 day; served images/ never do."
+  }
+  assert {
+    condition     = length([for id, r in output.bucket_settings.lifecycle_rules : id if try(r.expiration_days > 0, false) && r.prefix != "uploads/"]) == 0
+    error_message = "Only the uploads/ staging prefix has current objects expiring; served images never do."
+  }
+  assert {
     condition     = output.bucket_settings.sse_algorithm == "AES256" && alltrue(values(output.bucket_settings.public_access_block)) && output.bucket_settings.object_ownership == "BucketOwnerEnforced"
     error_message = "SSE-S3, public access blocked, ACLs disabled."
   }

@@ -78,8 +78,9 @@ variables {
     image-api = [
       { Sid = "ReadWriteImageMetadata", Action = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev"] },
       { Sid = "ListImagesByUserOrAlbum", Action = ["dynamodb:Query"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev/index/UserIndex", "arn:aws:dynamodb:eu-west-2:123456789012:table/ImageMetadata-dev/index/AlbumIndex"] },
-      { Sid = "ManageImageObjects", Action = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], Resource = ["arn:aws:s3:::images-lego-moc-dev/images/*"] },
-      { Sid = "CheckImageExists", Action = ["s3:ListBucket"], Resource = ["arn:aws:s3:::images-lego-moc-dev"], Condition = { StringLike = { "s3:prefix" = ["images/*"] } } },
+      { Sid = "StageImageUploads", Action = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], Resource = ["arn:aws:s3:::images-lego-moc-dev/uploads/*"] },
+      { Sid = "PublishVerifiedImages", Action = ["s3:PutObject", "s3:DeleteObject"], Resource = ["arn:aws:s3:::images-lego-moc-dev/images/*"] },
+      { Sid = "CheckUploadExists", Action = ["s3:ListBucket"], Resource = ["arn:aws:s3:::images-lego-moc-dev"], Condition = { StringLike = { "s3:prefix" = ["uploads/*"] } } },
       { Sid = "ReadCursorSigningKeyParameter", Action = ["ssm:GetParameter"], Resource = ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key"] },
       { Sid = "DecryptCursorSigningKeyParameter", Action = ["kms:Decrypt"], Resource = ["arn:aws:kms:eu-west-2:123456789012:key/cccccccc-0000-0000-0000-000000000000"], Condition = { StringEquals = { "kms:ViaService" = ["ssm.eu-west-2.amazonaws.com"] } } },
     ]

@@ -1,6 +1,7 @@
 package io.mocplatform.function.aws;
 
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The two S3 object calls every function makes the same way: "how big is it, if it is there" and a bound upload. */
@@ -23,14 +25,19 @@ public final class S3Objects {
 
     /** The object's size in bytes (one HEAD request), or empty when there is no such object. */
     public static OptionalLong size(S3Client s3, String bucket, String key) {
+        return head(s3, bucket, key).map(head -> OptionalLong.of(head.contentLength())).orElse(OptionalLong.empty());
+    }
+
+    /** The object's HEAD answer (size, ETag, type), or empty when there is no such object. */
+    public static Optional<HeadObjectResponse> head(S3Client s3, String bucket, String key) {
         try {
-            return OptionalLong.of(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength());
+            return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)));
         } catch (NoSuchKeyException missing) {
-            return OptionalLong.empty();
+            return Optional.empty();
         } catch (S3Exception e) {
             // HEAD answers carry no error body, so S3 reports a missing key as a bare 404 rather than NoSuchKey.
             if (e.statusCode() == NOT_FOUND) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             throw e;
         }

@@ -1,6 +1,8 @@
 package io.mocplatform.imageapi.domain;
 
 import io.mocplatform.imageapi.domain.port.BlobStore;
+import io.mocplatform.imageapi.domain.port.BlobStore.ObjectChangedException;
+import io.mocplatform.imageapi.domain.port.BlobStore.StoredObject;
 import io.mocplatform.imageapi.domain.port.ImageHeaderReader;
 import io.mocplatform.imageapi.domain.port.ImageRepository;
 import io.mocplatform.imageapi.domain.port.ImageRepository.VersionConflictException;
@@ -20,11 +22,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The image service's use cases. An image is created pending with a signed upload, becomes active only after its
  * bytes are verified, and is only ever visible to its owner. Every write is conditional on the version read.
+ *
+ * <p>The bytes that were verified are the bytes served. The signed upload writes to the image's staging key
+ * ({@link ImageKeys#stagingKey}), which nothing serves; completion verifies the staged object and copies exactly
+ * that version (pinned by its tag) to the served key ({@link ImageKeys#objectKey}), which no signed request ever
+ * names. Replaying the upload after completion only writes a new staging object, which expires unused.
  */
 public final class ImageService {
 
@@ -82,14 +88,15 @@ public final class ImageService {
                 .ttl(now.plus(ImageMetadata.PENDING_RETENTION).getEpochSecond())
                 .build();
         ImageMetadata stored = repository.save(pending);
-        UploadTicket ticket = blobs.signUpload(stored.objectKey(), format.contentType(), upload.sizeBytes(),
-                policy.uploadValidity());
+        UploadTicket ticket = blobs.signUpload(ImageKeys.stagingKey(upload.owner(), imageId), format.contentType(),
+                upload.sizeBytes(), policy.uploadValidity());
         return new PendingUpload(stored, ticket);
     }
 
     /**
-     * Verifies the uploaded object and activates the image. An image that is already active is returned as it
-     * is, so a retried call is harmless. A rejected object is deleted and the image stays pending (it expires).
+     * Verifies the uploaded (staged) object, copies exactly the verified version to the served key and activates
+     * the image. An image that is already active is returned as it is, so a retried call is harmless. A rejected
+     * object is deleted and the image stays pending (it expires).
      *
      * @throws ImageException.UploadRejected naming why the object was not accepted
      */
@@ -100,27 +107,50 @@ public final class ImageService {
         }
         ImageFormat format = ImageFormat.ofContentType(image.contentType()).orElseThrow(
                 () -> new IllegalStateException("stored image " + imageId + " has unknown type " + image.contentType()));
-        String key = image.objectKey();
-        OptionalLong size = blobs.size(key);
-        if (size.isEmpty()) {
+        String staged = ImageKeys.stagingKey(image.owner(), image.imageId());
+        Optional<StoredObject> upload = blobs.find(staged);
+        if (upload.isEmpty()) {
             throw new ImageException.UploadRejected(RejectionReason.UPLOAD_MISSING,
                     "Nothing has been uploaded for this image yet; upload it with the signed request first.");
         }
-        if (size.getAsLong() != image.bytes()) {
-            blobs.delete(key);
+        if (upload.get().size() != image.bytes()) {
+            blobs.delete(staged);
             throw new ImageException.UploadRejected(RejectionReason.SIZE_MISMATCH, "The uploaded object has "
-                    + size.getAsLong() + " bytes; " + image.bytes() + " were declared. It has been removed.");
+                    + upload.get().size() + " bytes; " + image.bytes() + " were declared. It has been removed.");
         }
+        String tag = upload.get().tag();
         VerifiedImage verified;
-        try (InputStream in = blobs.open(key)) {
+        try (InputStream in = blobs.open(staged, tag)) {
             verified = verifier.verify(in, format, image.bytes());
         } catch (ImageException.UploadRejected rejected) {
-            blobs.delete(key);
+            blobs.delete(staged);
             throw new ImageException.UploadRejected(rejected.reason(), rejected.getMessage() + " It has been removed.");
+        } catch (ObjectChangedException replaced) {
+            throw uploadChanged();
         } catch (IOException e) {
-            throw new UncheckedIOException("reading uploaded object " + key + " failed", e);
+            throw new UncheckedIOException("reading uploaded object " + staged + " failed", e);
         }
-        return activate(owner, image, verified);
+        try {
+            blobs.copy(staged, tag, image.objectKey());
+        } catch (ObjectChangedException replaced) {
+            throw uploadChanged();
+        }
+        ImageMetadata active;
+        try {
+            active = activate(owner, image, verified);
+        } catch (ImageException.NotFound deletedMeanwhile) {
+            // A delete ran between the copy and the activation and removed what it knew of: take back the copy.
+            blobs.delete(image.objectKey());
+            throw deletedMeanwhile;
+        }
+        // After the activation, so a failure before it leaves the staged object for a retried completion.
+        blobs.delete(staged);
+        return active;
+    }
+
+    private static ImageException.UploadRejected uploadChanged() {
+        return new ImageException.UploadRejected(RejectionReason.UPLOAD_CHANGED, "The upload was replaced while it"
+                + " was being verified; complete the image again to verify the bytes now uploaded.");
     }
 
     /** The caller's image, pending or active. */
@@ -156,7 +186,7 @@ public final class ImageService {
     }
 
     /**
-     * Deletes the image's object, then its metadata. Deleting an image that is already gone succeeds. The bytes
+     * Deletes the image's objects (served and staged), then its metadata. Deleting an image that is already gone succeeds. The bytes
      * go first: if removing the metadata then fails, a retry still finds the image and finishes the job, whereas
      * the other order could strand an object nobody can reach.
      *
@@ -176,6 +206,7 @@ public final class ImageService {
         }
         requireVersion(image, expectedVersion);
         blobs.delete(image.objectKey());
+        blobs.delete(ImageKeys.stagingKey(image.owner(), image.imageId()));
         // Unconditional on purpose: the precondition held when checked, and once the bytes are gone a row left
         // behind by a lost race would point at nothing.
         repository.delete(imageId, null);

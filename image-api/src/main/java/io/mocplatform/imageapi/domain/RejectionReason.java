@@ -4,6 +4,8 @@ package io.mocplatform.imageapi.domain;
 public enum RejectionReason {
     /** Nothing was uploaded under the image's key. */
     UPLOAD_MISSING("upload_missing"),
+    /** The upload was replaced while it was being verified; completing again verifies the new bytes. */
+    UPLOAD_CHANGED("upload_changed"),
     /** The object's size differs from the size declared when the upload was requested. */
     SIZE_MISMATCH("size_mismatch"),
     /** The object's leading bytes are not those of the declared type. */

@@ -185,7 +185,7 @@ class ImageUploadIT {
         var created = api.requestUpload("alice", "image/png", declared.length, Map.of());
         String imageId = (String) created.get("image_id");
         // Written around the signed request, as a client holding bucket credentials could.
-        s3.putObject(b -> b.bucket(env.resources().imagesBucket()).key(ImageKeys.objectKey("alice", imageId)),
+        s3.putObject(b -> b.bucket(env.resources().imagesBucket()).key(ImageKeys.stagingKey("alice", imageId)),
                 RequestBody.fromBytes(TestImages.png(64, 64)));
 
         var response = api.as("alice").post("/images/" + imageId + "/complete");
@@ -220,6 +220,59 @@ class ImageUploadIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepServingTheVerifiedBytes_whenTheSignedUploadIsReplayedAfterCompletion() throws Exception {
+        byte[] png = TestImages.png(4, 4);
+        // Same length as the PNG, because the signature binds Content-Length: an executable where the image was.
+        byte[] executable = new byte[png.length];
+        executable[0] = 'M';
+        executable[1] = 'Z';
+        var created = api.requestUpload("alice", "image/png", png.length, Map.of());
+        String imageId = (String) created.get("image_id");
+        var upload = (Map<String, Object>) created.get("upload");
+        assertThat(ImageApiHarness.upload(upload, png)).isEqualTo(200);
+        var completed = api.as("alice").post("/images/" + imageId + "/complete");
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+        assertGone(ImageKeys.stagingKey("alice", imageId));
+
+        // The signed request is still within its validity: replaying it succeeds, but only writes the staging key.
+        assertThat(ImageApiHarness.upload(upload, executable)).isEqualTo(200);
+
+        assertThat(stored(ImageKeys.objectKey("alice", imageId))).isEqualTo(png);
+        assertThat(s3.headObject(b -> b.bucket(env.resources().imagesBucket())
+                .key(ImageKeys.objectKey("alice", imageId))).contentType()).isEqualTo("image/png");
+        var after = api.as("alice").get("/images/" + imageId);
+        assertThat(after.json()).containsEntry("status", "active")
+                .containsEntry("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png)));
+        assertThat(after.header("ETag")).isEqualTo(completed.header("ETag"));
+        assertThat(api.as("alice").post("/images/" + imageId + "/complete").json()).isEqualTo(completed.json());
+        assertThat(stored(ImageKeys.objectKey("alice", imageId))).as("completing again copies nothing").isEqualTo(png);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldSignUploadsForTheStagingKeyOnly_neverForTheServedKey() {
+        var created = api.requestUpload("alice", "image/png", 100, Map.of());
+        String imageId = (String) created.get("image_id");
+        String url = (String) ((Map<String, Object>) created.get("upload")).get("url");
+
+        assertThat(java.net.URI.create(url).getPath()).endsWith("/" + ImageKeys.stagingKey("alice", imageId))
+                .doesNotContain(ImageKeys.SERVED_PREFIX);
+    }
+
+    @Test
+    void shouldRemoveServedAndStagedObjects_whenAnImageIsDeleted() {
+        var completed = api.uploadAndComplete("alice", "image/png", TestImages.png(6, 6), Map.of());
+        String imageId = completed.field("image_id");
+        s3.putObject(b -> b.bucket(env.resources().imagesBucket()).key(ImageKeys.stagingKey("alice", imageId)),
+                RequestBody.fromBytes(new byte[]{1, 2, 3}));
+
+        assertThat(api.as("alice").delete("/images/" + imageId).status()).isEqualTo(204);
+
+        assertObjectGone(imageId);
+    }
+
+    @Test
     void shouldReturn404_whenCompletingAnotherUsersImage() {
         var created = api.requestUpload("alice", "image/png", 100, Map.of());
         var response = api.as("bob").post("/images/" + created.get("image_id") + "/complete");
@@ -234,8 +287,16 @@ class ImageUploadIT {
     }
 
     private static void assertObjectGone(String imageId) {
-        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(env.resources().imagesBucket())
-                .key(ImageKeys.objectKey("alice", imageId))))
+        assertGone(ImageKeys.stagingKey("alice", imageId));
+        assertGone(ImageKeys.objectKey("alice", imageId));
+    }
+
+    private static void assertGone(String key) {
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(env.resources().imagesBucket()).key(key)))
                 .isInstanceOfAny(NoSuchKeyException.class, software.amazon.awssdk.services.s3.model.S3Exception.class);
+    }
+
+    private static byte[] stored(String key) {
+        return s3.getObjectAsBytes(b -> b.bucket(env.resources().imagesBucket()).key(key)).asByteArray();
     }
 }

@@ -8,6 +8,7 @@ import io.mocplatform.imageapi.domain.port.PageRequest;
 import io.mocplatform.imageapi.domain.port.UploadTicket;
 import io.mocplatform.imageapi.support.TestImages;
 import io.mocplatform.model.IdGenerator;
+import io.mocplatform.model.image.ImageKeys;
 import io.mocplatform.model.image.ImageMetadata;
 import io.mocplatform.model.image.ImageStatus;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +54,7 @@ class ImageServiceTest {
         assertThat(image.ttl()).isEqualTo(NOW.plus(ImageMetadata.PENDING_RETENTION).getEpochSecond());
         assertThat(image.uploadedAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00.123Z"));
         assertThat(image.objectKey()).isEqualTo("images/alice/" + image.imageId());
+        assertThat(pending.upload().url()).isEqualTo("https://store.example/uploads/alice/" + image.imageId());
         assertThat(pending.upload().headers()).containsEntry("Content-Type", "image/png")
                 .containsEntry("Content-Length", "500");
     }
@@ -89,6 +90,32 @@ class ImageServiceTest {
         assertThat(active.ttl()).isNull();
         assertThat(active.version()).isEqualTo(2L);
         assertThat(service.complete("alice", id)).isEqualTo(active);
+        assertThat(blobs.objects).containsOnlyKeys(active.objectKey());
+        assertThat(blobs.objects.get(active.objectKey())).isEqualTo(png);
+    }
+
+    @Test
+    void shouldServeOnlyTheVerifiedBytes_whenTheUploadIsWrittenAgainAfterCompletion() {
+        byte[] png = TestImages.png(4, 4);
+        String id = uploaded("image/png", png);
+        ImageMetadata active = service.complete("alice", id);
+
+        blobs.put(ImageKeys.stagingKey("alice", id), new byte[]{'M', 'Z'});
+
+        assertThat(service.complete("alice", id)).isEqualTo(active);
+        assertThat(blobs.objects.get(active.objectKey())).isEqualTo(png);
+    }
+
+    @Test
+    void shouldCopyNothingAndStayPending_whenTheUploadIsReplacedDuringVerification() {
+        byte[] png = TestImages.png(4, 4);
+        String id = uploaded("image/png", png);
+        blobs.beforeCopy = () -> blobs.put(ImageKeys.stagingKey("alice", id), new byte[png.length]);
+
+        assertThatThrownBy(() -> service.complete("alice", id)).isInstanceOfSatisfying(
+                ImageException.UploadRejected.class, e -> assertThat(e.reason()).isEqualTo(RejectionReason.UPLOAD_CHANGED));
+        assertThat(blobs.objects).containsOnlyKeys(ImageKeys.stagingKey("alice", id));
+        assertThat(repository.find(id).orElseThrow().status()).isEqualTo(ImageStatus.PENDING_UPLOAD);
     }
 
     @Test
@@ -183,7 +210,7 @@ class ImageServiceTest {
 
     private String uploaded(String type, byte[] bytes) {
         PendingUpload pending = service.requestUpload(upload(type, bytes.length));
-        blobs.objects.put(pending.image().objectKey(), bytes);
+        blobs.put(ImageKeys.stagingKey("alice", pending.image().imageId()), bytes);
         return pending.image().imageId();
     }
 
@@ -228,8 +255,17 @@ class ImageServiceTest {
         }
     }
 
+    /** Objects with S3's semantics that matter here: every write gets a new tag, and tagged reads check it. */
     private static final class FakeBlobs implements BlobStore {
         final Map<String, byte[]> objects = new HashMap<>();
+        final Map<String, String> tags = new HashMap<>();
+        private int writes;
+        Runnable beforeCopy = () -> { };
+
+        void put(String key, byte[] bytes) {
+            objects.put(key, bytes);
+            tags.put(key, "\"" + (++writes) + "\"");
+        }
 
         @Override
         public UploadTicket signUpload(String key, String contentType, long bytes, Duration validity) {
@@ -238,19 +274,34 @@ class ImageServiceTest {
         }
 
         @Override
-        public OptionalLong size(String key) {
+        public Optional<StoredObject> find(String key) {
             byte[] bytes = objects.get(key);
-            return bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes.length);
+            return bytes == null ? Optional.empty() : Optional.of(new StoredObject(bytes.length, tags.get(key)));
         }
 
         @Override
-        public InputStream open(String key) {
+        public InputStream open(String key, String tag) {
+            requireTag(key, tag);
             return new ByteArrayInputStream(objects.get(key));
+        }
+
+        @Override
+        public void copy(String sourceKey, String tag, String targetKey) {
+            beforeCopy.run();
+            requireTag(sourceKey, tag);
+            put(targetKey, objects.get(sourceKey));
         }
 
         @Override
         public void delete(String key) {
             objects.remove(key);
+            tags.remove(key);
+        }
+
+        private void requireTag(String key, String tag) {
+            if (!tag.equals(tags.get(key))) {
+                throw new ObjectChangedException(key);
+            }
         }
     }
 }

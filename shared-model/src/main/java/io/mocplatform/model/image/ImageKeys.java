@@ -40,8 +40,21 @@ public final class ImageKeys {
         return "UPLOADED#" + io.mocplatform.model.persistence.SortableInstantConverter.format(uploadedAt) + "#" + imageId;
     }
 
-    /** S3 key of an image's object. */
+    /** Prefix of the objects CloudFront serves: only verified bytes, copied there by the image service. */
+    public static final String SERVED_PREFIX = "images/";
+    /** Prefix the presigned uploads write to; nothing is served from it, and its objects expire. */
+    public static final String STAGING_PREFIX = "uploads/";
+
+    /** S3 key of an image's served object, written only by copying verified bytes from the staging key. */
     public static String objectKey(String owner, String imageId) {
-        return "images/" + owner + "/" + imageId;
+        return SERVED_PREFIX + owner + "/" + imageId;
+    }
+
+    /**
+     * S3 key a client's presigned upload writes to. A presigned PUT stays valid until it expires, so it must never
+     * point at the served key: a second PUT after verification would swap the bytes behind an active image.
+     */
+    public static String stagingKey(String owner, String imageId) {
+        return STAGING_PREFIX + owner + "/" + imageId;
     }
 }

@@ -6,17 +6,25 @@ import io.mocplatform.imageapi.domain.port.BlobStore;
 import io.mocplatform.imageapi.domain.port.UploadTicket;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
-/** Image bytes in the images bucket; uploads go straight to S3 with a presigned PUT. */
+/**
+ * Image bytes in the images bucket; uploads go straight to S3 with a presigned PUT. Reads and copies carry the
+ * ETag the caller saw ({@code If-Match}, {@code x-amz-copy-source-if-match}), so S3 itself refuses them with
+ * 412 when the object was replaced in between.
+ */
 @Singleton
 class S3BlobStore implements BlobStore {
+
+    private static final int PRECONDITION_FAILED = 412;
+    private static final int NOT_FOUND = 404;
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -37,18 +45,37 @@ class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public OptionalLong size(String key) {
-        return S3Objects.size(s3, bucket, key);
+    public Optional<StoredObject> find(String key) {
+        return S3Objects.head(s3, bucket, key).map(head -> new StoredObject(head.contentLength(), head.eTag()));
     }
 
     @Override
-    public InputStream open(String key) {
-        return s3.getObject(r -> r.bucket(bucket).key(key));
+    public InputStream open(String key, String tag) {
+        try {
+            return s3.getObject(r -> r.bucket(bucket).key(key).ifMatch(tag));
+        } catch (S3Exception e) {
+            throw changedOr(e, key);
+        }
+    }
+
+    @Override
+    public void copy(String sourceKey, String tag, String targetKey) {
+        try {
+            s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(sourceKey).copySourceIfMatch(tag)
+                    .destinationBucket(bucket).destinationKey(targetKey));
+        } catch (S3Exception e) {
+            throw changedOr(e, sourceKey);
+        }
     }
 
     @Override
     public void delete(String key) {
         s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    private static RuntimeException changedOr(S3Exception e, String key) {
+        return e.statusCode() == PRECONDITION_FAILED || e.statusCode() == NOT_FOUND
+                ? new ObjectChangedException(key) : e;
     }
 
     private static String canonicalName(String header) {
