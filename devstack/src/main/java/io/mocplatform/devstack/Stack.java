@@ -61,12 +61,10 @@ public final class Stack implements AutoCloseable {
     private final JwtIssuer issuer;
     private final Duration startup;
     private final Deque<AutoCloseable> toClose;
-    private final FunctionArtifacts artifacts;
 
     private Stack(StackOptions options, Console console, LocalAws aws, Map<String, LocalFunction> functions,
                   HttpApiGateway gateway, List<EventSourceMapping> mappings, AlertLog alerts, JwtIssuer issuer,
-                  Duration startup, Deque<AutoCloseable> toClose, FunctionArtifacts artifacts) {
-        this.artifacts = artifacts;
+                  Duration startup, Deque<AutoCloseable> toClose) {
         this.options = options;
         this.console = console;
         this.aws = aws;
@@ -136,7 +134,7 @@ public final class Stack implements AutoCloseable {
 
             JwtIssuer issuer = new JwtIssuer(keys, JwtSettings.LOCAL, clock);
             Stack stack = new Stack(options, console, aws, functions, gateway, mappings, alerts, issuer,
-                    Duration.ofNanos(System.nanoTime() - begin), started, artifacts);
+                    Duration.ofNanos(System.nanoTime() - begin), started);
             stack.writeEndpoints(dataDir);
             return stack;
         } catch (IOException e) {
@@ -192,25 +190,8 @@ public final class Stack implements AutoCloseable {
     public DemoScenario demoScenario(java.util.function.Consumer<String> progress) {
         String token = issuer.issue("demo-user", Duration.ofHours(1), Map.of("email", "demo@example.com"));
         return new DemoScenario(apiBaseUrl(), token, body -> aws.clients().sqs().sendMessage(b -> b
-                .queueUrl(environment().jobsQueueUrl()).messageBody(body)), alertFile(), demoDrawing(), progress);
-    }
-
-    /**
-     * The processor's own sample drawing (io.mocplatform.processor.sample.SampleDrawings, with its expected tags),
-     * read from the processor's zip in a throwaway loader; the devstack's small drawing when that is not there.
-     */
-    @SuppressWarnings("unchecked")
-    private DemoDrawing demoDrawing() {
-        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(artifacts.classPathOf(PROCESSOR),
-                ClassLoader.getPlatformClassLoader())) {
-            Class<?> samples = loader.loadClass("io.mocplatform.processor.sample.SampleDrawings");
-            Object drawing = samples.getMethod("drawing", int.class).invoke(null, 4);
-            byte[] pdf = (byte[]) drawing.getClass().getMethod("pdf").invoke(drawing);
-            Map<String, ?> expected = (Map<String, ?>) drawing.getClass().getMethod("expected").invoke(drawing);
-            return new DemoDrawing(pdf, expected.keySet(), "SampleDrawings.drawing(4)");
-        } catch (Exception | LinkageError notAvailable) {
-            return DemoDrawing.builtIn();
-        }
+                .queueUrl(environment().jobsQueueUrl()).messageBody(body)), alertFile(), DemoDrawing.sample(),
+                progress);
     }
 
     /** Stops polling first, then the API, the functions and the emulators. */

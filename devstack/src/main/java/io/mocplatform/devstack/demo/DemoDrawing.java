@@ -1,5 +1,7 @@
 package io.mocplatform.devstack.demo;
 
+import io.mocplatform.fixtures.SampleDrawings;
+
 import java.util.Set;
 
 /**
@@ -15,8 +17,9 @@ public record DemoDrawing(byte[] pdf, Set<String> expectedTags, String source) {
         expectedTags = Set.copyOf(expectedTags);
     }
 
-    /** The devstack's own small two-page drawing. */
-    public static DemoDrawing builtIn() {
-        return new DemoDrawing(SampleFiles.drawingPdf(), Set.copyOf(SampleFiles.DEVICE_TAGS), "devstack sample");
+    /** The four-page sample drawing of the test fixtures (legend, rotated tags, a scanned page). */
+    public static DemoDrawing sample() {
+        SampleDrawings.SampleDrawing drawing = SampleDrawings.drawing(4);
+        return new DemoDrawing(drawing.pdf(), drawing.expected().keySet(), "SampleDrawings.drawing(4)");
     }
 }

@@ -1,6 +1,7 @@
 package io.mocplatform.devstack.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mocplatform.fixtures.SampleImages;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,7 +56,7 @@ public final class DemoScenario {
 
     /** Runs every step in order. */
     public Report run() {
-        byte[] png = SampleFiles.png();
+        byte[] png = SampleImages.png();
         byte[] pdf = drawing.pdf();
 
         step("image: request an upload (POST /images)", null, () -> {

@@ -7,7 +7,7 @@ import io.mocplatform.devstack.Stack;
 import io.mocplatform.devstack.StackOptions;
 import io.mocplatform.devstack.console.Console;
 import io.mocplatform.devstack.demo.DemoDrawing;
-import io.mocplatform.devstack.demo.SampleFiles;
+import io.mocplatform.fixtures.SampleImages;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
 import io.mocplatform.model.persistence.JobTable;
@@ -110,14 +110,14 @@ public final class DevstackLoadBench {
 
     /** An active image and a completed job, made through the API as a client would. */
     private static Seed seed(Client client, Stack stack) {
-        byte[] png = SampleFiles.png();
+        byte[] png = SampleImages.png();
         JsonNode image = client.expect(client.post("/images", Map.of("filename", "bench.png",
                 "content_type", "image/png", "size_bytes", png.length)), 201);
         client.upload(image.path("upload"), "image/png", png);
         String imageId = image.path("image_id").asText();
         client.expect(client.post("/images/" + imageId + "/complete", Map.of()), 200);
 
-        byte[] pdf = DemoDrawing.builtIn().pdf();
+        byte[] pdf = DemoDrawing.sample().pdf();
         JsonNode drawing = client.expect(client.post("/drawings", Map.of("filename", "bench.pdf",
                 "content_type", "application/pdf", "size_bytes", pdf.length)), 201);
         client.upload(drawing.path("upload"), "application/pdf", pdf);
@@ -229,7 +229,7 @@ public final class DevstackLoadBench {
         report.printf(Locale.ROOT, "%nenqueue to processing start: %d drawings (%s, %d bytes) one at a time to an idle"
                         + " processor; job row created_at -> started_at (%d rows also cross-checked against the"
                         + " updated_at of the first processing write)%n", count,
-                "devstack sample, 2 pages", DemoDrawing.builtIn().pdf().length, crossChecked);
+                "SampleDrawings.drawing(4)", DemoDrawing.sample().pdf().length, crossChecked);
         report.printf(Locale.ROOT, "  %-28s %6s %8s %8s %8s %8s%n", "interval", "n", "p50 ms", "p95 ms", "max ms",
                 "min ms");
         printMillis(report, "created_at -> processing", toStart);

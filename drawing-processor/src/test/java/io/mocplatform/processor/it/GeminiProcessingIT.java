@@ -2,10 +2,10 @@ package io.mocplatform.processor.it;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micronaut.json.tree.JsonNode;
+import io.mocplatform.fixtures.SampleDrawings;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.processor.sample.SampleDrawings;
 import io.mocplatform.testkit.AwsClients;
 import io.mocplatform.testkit.LocalAws;
 import io.mocplatform.testkit.LocalAwsEnvironment;

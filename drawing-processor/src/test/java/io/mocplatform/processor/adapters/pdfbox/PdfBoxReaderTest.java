@@ -1,13 +1,13 @@
 package io.mocplatform.processor.adapters.pdfbox;
 
+import io.mocplatform.fixtures.HostilePdfs;
+import io.mocplatform.fixtures.SampleDrawings;
 import io.mocplatform.processor.domain.DrawingRejectedException;
 import io.mocplatform.processor.domain.FailureType;
 import io.mocplatform.processor.domain.PageImage;
 import io.mocplatform.processor.domain.PageText;
 import io.mocplatform.processor.domain.TextLine;
 import io.mocplatform.processor.domain.port.PdfReader;
-import io.mocplatform.processor.sample.SampleDrawings;
-import io.mocplatform.fixtures.HostilePdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
