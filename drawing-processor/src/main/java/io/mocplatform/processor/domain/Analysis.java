@@ -31,10 +31,20 @@ public record Analysis(List<Component> components, String analyzer, TokenUsage u
         return new Analysis(components, analyzer, usage, pageWarnings);
     }
 
-    /** Tags per component type, e.g. {@code card_reader -> 3}, in type order. */
+    /** Classified tags per component type, e.g. {@code card_reader -> 3}, in type order. */
     public Map<String, Integer> countsByType() {
         Map<String, Integer> counts = new TreeMap<>();
-        components.forEach(c -> counts.merge(c.type(), 1, Integer::sum));
+        components.stream().filter(Component::classified).forEach(c -> counts.merge(c.type(), 1, Integer::sum));
         return counts;
+    }
+
+    /** Tags whose type is known. */
+    public int classifiedCount() {
+        return (int) components.stream().filter(Component::classified).count();
+    }
+
+    /** Tags kept as {@code unclassified} rows: their code is in no legend and not a default code. */
+    public int unclassifiedCount() {
+        return components.size() - classifiedCount();
     }
 }

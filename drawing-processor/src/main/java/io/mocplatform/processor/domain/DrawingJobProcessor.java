@@ -256,9 +256,10 @@ public final class DrawingJobProcessor {
             Analysis finished = analysis != null ? analysis : pageStore.loadAnalysis(jobId)
                     .orElseThrow(() -> new IllegalStateException("analysis of job " + jobId + " is missing"));
             ResultStore.ScheduleKeys keys = resultStore.saveSchedule(jobId, finished);
-            JobResult result = new JobResult(finished.components().size(), finished.countsByType(), keys.jsonKey(),
+            JobResult result = new JobResult(finished.classifiedCount(), finished.countsByType(), keys.jsonKey(),
                     keys.csvKey(), finished.analyzer(), finished.usage().inputTokens(),
-                    finished.usage().outputTokens(), finished.usage().estimatedCostUsd(), finished.warnings());
+                    finished.usage().outputTokens(), finished.usage().estimatedCostUsd(),
+                    finished.unclassifiedCount(), finished.warnings());
             Instant now = clock.instant();
             job = jobs.update(job.toBuilder().status(JobStatus.COMPLETED).result(result).error(null)
                     .stagesCompleted(List.of(JobStage.values())).currentStage(JobStage.RESULT).lastCheckpoint(now)

@@ -33,9 +33,9 @@ public record JobStatusResponse(String jobId, String status, String createdAt, S
     /** Summary of a completed analysis, with short-lived download links. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(int componentCount, Map<String, Integer> countsByType, String analyzer,
-                         String scheduleJsonKey, String scheduleCsvKey, URI downloadUrl, URI csvDownloadUrl,
-                         String downloadExpiresAt, List<Warning> warnings) {
+    public record Result(int componentCount, Map<String, Integer> countsByType, int unclassifiedCount,
+                         String analyzer, String scheduleJsonKey, String scheduleCsvKey, URI downloadUrl,
+                         URI csvDownloadUrl, String downloadExpiresAt, List<Warning> warnings) {
     }
 
     /** Something to know about the result, e.g. pages without a text layer; absent when there is nothing. */
@@ -66,7 +66,8 @@ public record JobStatusResponse(String jobId, String status, String createdAt, S
         if (result == null) {
             return null;
         }
-        return new Result(result.componentCount(), new TreeMap<>(result.countsByType()), result.analyzer(),
+        return new Result(result.componentCount(), new TreeMap<>(result.countsByType()), result.unclassifiedCount(),
+                result.analyzer(),
                 result.scheduleJsonKey(), result.scheduleCsvKey(), view.scheduleJsonUrl(), view.scheduleCsvUrl(),
                 Wire.instant(view.linksExpireAt()), result.warnings().isEmpty() ? null : result.warnings().stream()
                         .map(w -> new Warning(w.type(), w.message(), w.pages(), w.count())).toList());

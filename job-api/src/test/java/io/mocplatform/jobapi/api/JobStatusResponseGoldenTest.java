@@ -41,7 +41,7 @@ class JobStatusResponseGoldenTest {
                 .lastCheckpoint(Instant.parse("2026-11-23T10:00:42.5Z")).progress(new JobProgress(12, 12)).attempts(2)
                 .result(new JobResult(7, Map.of("card_reader", 4, "camera", 3),
                         "results/job_1795432800000_abcdefgh23/schedule.json",
-                        "results/job_1795432800000_abcdefgh23/schedule.csv", "offline", 0, 0, 0.0,
+                        "results/job_1795432800000_abcdefgh23/schedule.csv", "offline", 0, 0, 0.0, 2,
                         List.of(new JobWarning("no_text_layer", "2 of 12 pages have no text layer", List.of(3, 7)))))
                 .error(new JobError("analysis_unavailable", "The analyser timed out once.", true,
                         JobStage.DRAWING_ANALYSIS))

@@ -153,6 +153,7 @@ public final class JobTable {
                 map.put("input_tokens", n(r.inputTokens()));
                 map.put("output_tokens", n(r.outputTokens()));
                 map.put("estimated_cost_usd", n(r.estimatedCostUsd()));
+                map.put("unclassified_count", n(r.unclassifiedCount()));
                 if (!r.warnings().isEmpty()) {
                     map.put("warnings", AttributeValue.fromL(r.warnings().stream().map(JobTable::warning).toList()));
                 }
@@ -163,6 +164,7 @@ public final class JobTable {
                             .collect(Collectors.toMap(Map.Entry::getKey, e -> Integer.parseInt(e.getValue().n()))),
                     string(m, "schedule_json_key"), string(m, "schedule_csv_key"), string(m, "analyzer"),
                     longValue(m, "input_tokens"), longValue(m, "output_tokens"), doubleValue(m, "estimated_cost_usd"),
+                    (int) longValue(m, "unclassified_count"),
                     m.containsKey("warnings") ? m.get("warnings").l().stream().map(w -> warning(w.m())).toList()
                             : List.of()));
 

@@ -49,7 +49,7 @@ class TableSchemaTest {
     @Test
     void shouldStoreResultWarningsWithTheirPages_andLeaveThemOutWhenThereAreNone() {
         JobResult warned = new JobResult(1, Map.of("camera", 1), "results/j/schedule.json", "results/j/schedule.csv",
-                "offline", 0, 0, 0.0, List.of(new JobWarning("no_text_layer", "2 pages have no text layer", List.of(2, 5))));
+                "offline", 0, 0, 0.0, 3, List.of(new JobWarning("no_text_layer", "2 pages have no text layer", List.of(2, 5))));
         Job job = Job.queued("job_1", "alice", "drw_1", "k", NOW, "c-1", null, null).toBuilder()
                 .status(JobStatus.COMPLETED).result(warned).version(2L).build();
 
@@ -58,6 +58,7 @@ class TableSchemaTest {
         Map<String, AttributeValue> warning = item.get("result").m().get("warnings").l().get(0).m();
         assertThat(warning.get("type").s()).isEqualTo("no_text_layer");
         assertThat(warning.get("pages").l()).extracting(AttributeValue::n).containsExactly("2", "5");
+        assertThat(item.get("result").m().get("unclassified_count").n()).isEqualTo("3");
         assertThat(JobTable.SCHEMA.mapToItem(item)).isEqualTo(job);
         Job plain = job.toBuilder().result(new JobResult(1, Map.of("camera", 1), null, null, "offline", 0, 0, 0.0))
                 .build();

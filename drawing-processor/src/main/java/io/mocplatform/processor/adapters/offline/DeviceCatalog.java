@@ -1,16 +1,14 @@
 package io.mocplatform.processor.adapters.offline;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Tag prefixes and what they stand for: the default security-device map, extended or overridden by the legend
- * found on the drawing. Builds the tag pattern {@code PREFIX[-]?\d{1,4}[A-Z]?} over the known prefixes.
+ * Tag codes and what they stand for: the default security-device map, extended or overridden by the legends found
+ * on the drawing. A legend entry gives its code the legend's type (the description in snake_case), also for a
+ * default code: {@code CR = PROXIMITY READER} makes every CR a {@code proximity_reader}.
  */
 final class DeviceCatalog {
 
@@ -21,14 +19,9 @@ final class DeviceCatalog {
     static final Map<String, DeviceKind> DEFAULTS = defaults();
 
     private final Map<String, DeviceKind> kinds;
-    private final Pattern tagPattern;
 
     private DeviceCatalog(Map<String, DeviceKind> kinds) {
         this.kinds = Map.copyOf(kinds);
-        // Longest prefix first, so "CAM" wins over a shorter prefix it happens to start with.
-        String alternatives = kinds.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()
-                .thenComparing(Comparator.naturalOrder())).map(Pattern::quote).collect(Collectors.joining("|"));
-        this.tagPattern = Pattern.compile("(?<![A-Za-z0-9])(" + alternatives + ")-?(\\d{1,4})([A-Z]?)(?![A-Za-z0-9])");
     }
 
     /** The default map alone. */
@@ -36,22 +29,18 @@ final class DeviceCatalog {
         return new DeviceCatalog(DEFAULTS);
     }
 
-    /** The default map with the legend's entries added, a legend entry replacing a default for its prefix. */
+    /** The default map with the legend's entries added, a legend entry replacing a default for its code. */
     static DeviceCatalog withLegend(Map<String, String> legend) {
         Map<String, DeviceKind> merged = new LinkedHashMap<>(DEFAULTS);
-        legend.forEach((prefix, description) -> merged.put(prefix, new DeviceKind(typeOf(description), description)));
+        legend.forEach((code, description) -> merged.put(code, new DeviceKind(typeOf(description), description)));
         return new DeviceCatalog(merged);
     }
 
-    Pattern tagPattern() {
-        return tagPattern;
+    Optional<DeviceKind> kind(String code) {
+        return Optional.ofNullable(kinds.get(code));
     }
 
-    Optional<DeviceKind> kind(String prefix) {
-        return Optional.ofNullable(kinds.get(prefix));
-    }
-
-    /** {@code "Card Reader"} becomes {@code card_reader}. */
+    /** {@code "Card Reader"} becomes {@code card_reader}, {@code "CARD READER 13.56 MHZ"} {@code card_reader_13_56_mhz}. */
     static String typeOf(String description) {
         return description.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 
 /**
- * Finds device tags in the text layer without any network: the default analyser locally and in tests. Each tag
- * is counted once per drawing with every page it appears on; {@code CR101} and {@code CR-101} are the same
- * device and are reported as {@code CR-101}.
+ * Finds device tags in the text layer without any network: the default analyser locally and in tests. The legends
+ * of every sheet are read first ({@link LegendParser}), then every line is scanned for tags ({@link TagScanner}).
+ * Each tag is counted once per drawing with every page it appears on. A tag whose code neither the defaults nor a
+ * legend explain is kept as an {@code unclassified} row, so nothing on the drawing silently disappears.
  */
 @Singleton
 @Requires(property = "processor.analyzer", value = OfflineDrawingAnalyzer.NAME, defaultValue = OfflineDrawingAnalyzer.NAME)
@@ -36,29 +36,40 @@ final class OfflineDrawingAnalyzer implements DrawingAnalyzer {
     @Override
     public Analysis analyze(AnalysisInput input) {
         DeviceCatalog catalog = DeviceCatalog.withLegend(LegendParser.parse(input.pages()));
+        TagScanner scanner = new TagScanner(code -> catalog.kind(code).isPresent());
+        forEachCell(input, (page, cell) -> scanner.learnReferences(cell));
         Map<String, Found> found = new TreeMap<>();
-        for (PageText page : input.pages()) {
-            for (TextLine line : page.lines()) {
-                Matcher matcher = catalog.tagPattern().matcher(line.text());
-                while (matcher.find()) {
-                    String prefix = matcher.group(1);
-                    String tag = prefix + "-" + matcher.group(2) + matcher.group(3);
-                    found.computeIfAbsent(tag, t -> new Found(prefix)).pages.add(page.pageNumber());
-                }
-            }
-        }
+        forEachCell(input, (page, cell) -> scanner.scan(cell).forEach(tag ->
+                found.computeIfAbsent(tag.tag(), t -> new Found(tag.code())).pages.add(page)));
         var components = new ArrayList<Component>();
-        found.forEach((tag, where) -> catalog.kind(where.prefix).ifPresent(kind ->
-                components.add(new Component(tag, kind.type(), new ArrayList<>(where.pages), kind.description()))));
+        found.forEach((tag, where) -> components.add(catalog.kind(where.code)
+                .map(kind -> new Component(tag, kind.type(), new ArrayList<>(where.pages), kind.description()))
+                .orElseGet(() -> new Component(tag, Component.UNCLASSIFIED, new ArrayList<>(where.pages),
+                        "code " + where.code + " is in no legend on the drawing and not a default code"))));
         return new Analysis(components, NAME, TokenUsage.none());
     }
 
+    private static void forEachCell(AnalysisInput input, CellVisitor visitor) {
+        for (PageText page : input.pages()) {
+            for (TextLine line : page.lines()) {
+                for (String cell : line.text().split("\t")) {
+                    visitor.visit(page.pageNumber(), cell);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface CellVisitor {
+        void visit(int page, String cell);
+    }
+
     private static final class Found {
-        private final String prefix;
+        private final String code;
         private final Set<Integer> pages = new TreeSet<>();
 
-        Found(String prefix) {
-            this.prefix = prefix;
+        Found(String code) {
+            this.code = code;
         }
     }
 }

@@ -80,11 +80,12 @@ final class StoredDocuments {
     /** {@code results/<job_id>/schedule.json}: what the client downloads. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     record Schedule(String jobId, String analyzer, int componentCount, Map<String, Integer> countsByType,
-                    List<StoredComponent> components, List<JobWarning> warnings) {
+                    int unclassifiedCount, List<StoredComponent> components, List<JobWarning> warnings) {
 
         static Schedule of(String jobId, Analysis analysis) {
-            return new Schedule(jobId, analysis.analyzer(), analysis.components().size(), analysis.countsByType(),
-                    analysis.components().stream().map(StoredComponent::of).toList(), analysis.warnings());
+            return new Schedule(jobId, analysis.analyzer(), analysis.classifiedCount(), analysis.countsByType(),
+                    analysis.unclassifiedCount(), analysis.components().stream().map(StoredComponent::of).toList(),
+                    analysis.warnings());
         }
     }
 

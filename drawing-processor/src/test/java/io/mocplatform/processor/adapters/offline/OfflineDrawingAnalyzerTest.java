@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class OfflineDrawingAnalyzerTest {
 
@@ -29,9 +30,20 @@ class OfflineDrawingAnalyzerTest {
 
     @Test
     void shouldIgnoreLookAlikes_whenPrefixIsPartOfAWordOrNumberTooLong() {
-        Analysis analysis = analyze(page(1, "DISCR-12 CR-12345 XCAM1 CR-1B2 ICE-5 CR 7"));
+        Analysis analysis = analyze(page(1, "DISCR-12 CR-12345 XCAM1 CR-1B2 DB-2/14 FFL +12.500 ROOM 1.1 ISO 9001"));
 
         assertThat(analysis.components()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTagsOfUnknownCodesAsUnclassified_butNotDrawingReferences() {
+        Analysis analysis = analyze(page(1, "ICE-5 CR 7 GB-101", "DWG NO. SEC-101", "SEE SEC-102 AND SEC-103",
+                "REFER TO DWG CR-9"));
+
+        assertThat(analysis.components()).extracting(Component::tag, Component::type).containsExactly(
+                tuple("CR-7", "card_reader"), tuple("GB-101", "unclassified"), tuple("ICE-5", "unclassified"));
+        assertThat(analysis.countsByType()).isEqualTo(Map.of("card_reader", 1));
+        assertThat(analysis.unclassifiedCount()).isEqualTo(2);
     }
 
     @Test
