@@ -1,6 +1,9 @@
 package io.mocplatform.processor.domain;
 
-/** The drawing itself is unusable: the job fails at once with {@link #type()} and the message is not retried. */
+/**
+ * The job cannot succeed by trying again (the drawing is unusable, or the model refuses the request): it fails at
+ * once with {@link #type()} and the message is not retried.
+ */
 public class DrawingRejectedException extends RuntimeException {
 
     private final FailureType type;

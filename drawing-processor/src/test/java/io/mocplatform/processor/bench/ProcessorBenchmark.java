@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
+import io.mocplatform.fixtures.HostilePdfs;
 import io.mocplatform.fixtures.SampleDrawings;
 import io.mocplatform.function.lambda.LocalLambdaContext;
 import io.mocplatform.model.job.Job;
@@ -72,6 +73,11 @@ public final class ProcessorBenchmark {
                             base.millis(), pages * 1000.0 / run.millis(), pages * 1000.0 / base.millis(),
                             run.peakHeapBytes() / 1048576.0, (double) run.millis() / base.millis());
                 }
+                // A few hundred bytes declaring a 22000 pt page: 2.1 billion pixels at 150 DPI without the cap.
+                Measured bomb = measure(() -> bench.pipeline(HostilePdfs.hugeMediaBox()));
+                System.out.printf("%nrender bomb (%d-byte PDF, 22000 pt page): completed in %d ms, peak heap %.1f MB"
+                        + " (max heap %d MB)%n", HostilePdfs.hugeMediaBox().length, bomb.millis(),
+                        bomb.peakHeapBytes() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
             }
         }
     }

@@ -8,6 +8,8 @@ import io.micronaut.json.JsonMapper;
 import io.mocplatform.processor.domain.Analysis;
 import io.mocplatform.processor.domain.AnalysisInput;
 import io.mocplatform.processor.domain.Component;
+import io.mocplatform.processor.domain.DrawingRejectedException;
+import io.mocplatform.processor.domain.FailureType;
 import io.mocplatform.processor.domain.PageText;
 import io.mocplatform.processor.domain.RetryableException;
 import io.mocplatform.processor.domain.TextLine;
@@ -118,6 +120,13 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
         if (status == 429 || status == 503) {
             throw new RetryableException(status == 429 ? "gemini_rate_limited" : "gemini_unavailable",
                     "Gemini answered " + status, retryHint(response).orElse(null));
+        }
+        if (status == 400 || status == 404) {
+            // A malformed request, an unknown model or a request the model refuses: the same request fails the
+            // same way on every receive, so the job fails now instead of after three receives and a page.
+            LOG.warn("Gemini rejected the request with {}: {}", status, errorMessage(response.body()));
+            throw new DrawingRejectedException(FailureType.GEMINI_REJECTED, "Gemini rejected the request ("
+                    + status + "); trying again would not help");
         }
         if (status != 200) {
             // The model's error text goes to the log only: the job row is shown to the client and the on-call.

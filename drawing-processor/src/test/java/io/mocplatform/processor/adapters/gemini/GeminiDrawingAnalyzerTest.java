@@ -6,6 +6,8 @@ import io.micronaut.serde.ObjectMapper;
 import io.mocplatform.processor.domain.Analysis;
 import io.mocplatform.processor.domain.AnalysisInput;
 import io.mocplatform.processor.domain.Component;
+import io.mocplatform.processor.domain.DrawingRejectedException;
+import io.mocplatform.processor.domain.FailureType;
 import io.mocplatform.processor.domain.PageText;
 import io.mocplatform.processor.domain.RetryableException;
 import io.mocplatform.processor.domain.TextLine;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.time.Duration;
@@ -100,6 +104,21 @@ class GeminiDrawingAnalyzerTest {
 
         assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(RetryableException.class,
                 e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(47)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 404})
+    void shouldFailForGoodInOneCall_whenGeminiRejectsTheRequest(int status) {
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(status)
+                .withBody("{\"error\":{\"code\":" + status + ",\"message\":\"models/gemini-test is not found\"}}")));
+
+        assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(DrawingRejectedException.class,
+                e -> {
+                    assertThat(e.type()).isEqualTo(FailureType.GEMINI_REJECTED);
+                    assertThat(e.type().wireName()).isEqualTo("gemini_rejected");
+                    assertThat(e.getMessage()).contains(String.valueOf(status)).doesNotContain("not found");
+                });
+        assertThat(analyzer.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
