@@ -60,27 +60,51 @@ locals {
     }
   }
 
-  # The plan environment has no reviewers: ReadOnlyAccess would also let it read the stack's data, so data-plane
-  # reads are denied (everything but the state and artifacts buckets' objects).
-  plan_deny_data = [
-    { Sid = "DenyDataObjectReads", Effect = "Deny", Action = ["s3:GetObject", "s3:GetObjectVersion"], NotResource = ["${local.arn}:s3:::${var.state_bucket}/*", "${local.arn}:s3:::${var.artifacts_bucket}/*"] },
-    { Sid = "DenyTableReads", Effect = "Deny", Action = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:GetRecords", "dynamodb:ExportTableToPointInTime"], Resource = ["*"] },
-    { Sid = "DenyQueueReads", Effect = "Deny", Action = ["sqs:ReceiveMessage"], Resource = ["*"] },
-    { Sid = "DenySecretReads", Effect = "Deny", Action = ["secretsmanager:GetSecretValue"], Resource = ["*"] },
-  ]
+  # The plan environment has no reviewers: ReadOnlyAccess would also let it read the stack's data, so every
+  # data-plane read of the services the stack uses is denied (only the state and artifacts buckets' objects stay
+  # readable). Each action here returns stored data, not configuration:
+  plan_denied_data_reads = {
+    objects = ["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectAttributes", "s3:GetObjectTorrent", "s3:GetObjectVersionTorrent"]
+    items = [
+      "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PartiQLSelect",
+      "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ExportTableToPointInTime",
+    ]
+    messages = ["sqs:ReceiveMessage"]
+    logs = [
+      "logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartQuery", "logs:GetQueryResults", "logs:StartLiveTail",
+      "logs:GetLogRecord", "logs:Unmask", "logs:GetLogGroupFields",
+    ]
+    traces  = ["xray:BatchGetTraces", "xray:GetTraceSummaries", "xray:GetTraceGraph"]
+    secrets = ["secretsmanager:GetSecretValue"]
+    users   = ["cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:ListUsersInGroup"]
+  }
+  # Parameter values: every parameter but the generated cursor key, which the refresh must read (below).
+  plan_denied_parameter_reads = ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory"]
 
-  # terraform plan refreshes the SecureString parameters, and the AWS provider always reads them decrypted, so the
-  # plan role may decrypt with their keys through SSM only. The Gemini key's value is in the state it reads anyway;
-  # the cursor signing key is written through value_wo and the provider drops the decrypted value before it
-  # writes state, but the read still needs the key.
+  plan_deny_data = {
+    for env, n in module.naming : env => [
+      { Sid = "DenyDataObjectReads", Effect = "Deny", Action = local.plan_denied_data_reads.objects, NotResource = ["${local.arn}:s3:::${var.state_bucket}/*", "${local.arn}:s3:::${var.artifacts_bucket}/*"] },
+      { Sid = "DenyTableReads", Effect = "Deny", Action = local.plan_denied_data_reads.items, Resource = ["*"] },
+      { Sid = "DenyQueueReads", Effect = "Deny", Action = local.plan_denied_data_reads.messages, Resource = ["*"] },
+      { Sid = "DenyLogReads", Effect = "Deny", Action = local.plan_denied_data_reads.logs, Resource = ["*"] },
+      { Sid = "DenyTraceReads", Effect = "Deny", Action = local.plan_denied_data_reads.traces, Resource = ["*"] },
+      { Sid = "DenySecretReads", Effect = "Deny", Action = local.plan_denied_data_reads.secrets, Resource = ["*"] },
+      { Sid = "DenyUserReads", Effect = "Deny", Action = local.plan_denied_data_reads.users, Resource = ["*"] },
+      { Sid = "DenyParameterReads", Effect = "Deny", Action = local.plan_denied_parameter_reads, NotResource = ["${local.arn}:ssm:${local.region}:${local.account}:parameter${n.resources.cursor_key_parameter}"] },
+    ]
+  }
+
+  # The one decrypt the plan role has: terraform plan refreshes the generated cursor signing key, and the AWS
+  # provider always reads a SecureString decrypted (it then drops the value because it came through value_wo, so
+  # it reaches neither state nor plan). The Gemini key is no Terraform resource, so nothing reads it here.
   plan_parameter_statements = {
     for env, n in module.naming : env => [{
-      Sid      = "RefreshSecureParameters"
+      Sid      = "RefreshGeneratedCursorKey"
       Effect   = "Allow"
       Action   = ["kms:Decrypt"]
       Resource = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
       Condition = {
-        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${n.prefix}-gemini-api-key", "alias/${n.prefix}-cursor-signing-key"] }
+        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${n.prefix}-cursor-signing-key"] }
         StringEquals               = { "kms:ViaService" = "ssm.${local.region}.amazonaws.com" }
       }
     }]
@@ -127,7 +151,7 @@ locals {
 
   # Plan and deploy statements differ in shape, so the two kinds are built apart and merged.
   policies = merge(
-    { for k, r in local.roles : k => { Version = "2012-10-17", Statement = concat(local.state_statements[r.env].plan, local.plan_parameter_statements[r.env], local.plan_deny_data) } if r.kind == "plan" },
+    { for k, r in local.roles : k => { Version = "2012-10-17", Statement = concat(local.state_statements[r.env].plan, local.plan_parameter_statements[r.env], local.plan_deny_data[r.env]) } if r.kind == "plan" },
     { for k, r in local.roles : k => { Version = "2012-10-17", Statement = concat(local.state_statements[r.env].deploy, local.release_statements[r.env]) } if r.kind == "deploy" },
   )
 

@@ -28,3 +28,18 @@ output "managed_policy_arns" {
   description = "Managed policies attached to each role."
   value       = { for k in keys(local.roles) : k => sort([for a in values(local.managed_policy_attachments) : a.policy_arn if a.role == k]) }
 }
+
+output "apply_policies" {
+  description = "Per environment: the decoded policy that lets its deploy role run terraform apply."
+  value       = { for env in keys(var.environments) : env => { Version = "2012-10-17", Statement = local.apply_statements[env] } }
+}
+
+output "function_boundaries" {
+  description = "Per environment: ARN and decoded document of the permissions boundary every role of the stack must carry."
+  value       = { for env in keys(var.environments) : env => { arn = local.apply_names[env].boundary, policy = { Version = "2012-10-17", Statement = local.boundary_statements[env] } } }
+}
+
+output "plan_denied_actions" {
+  description = "Data-reading actions denied to the plan roles (parameter reads except the generated cursor key's)."
+  value       = sort(concat(flatten(values(local.plan_denied_data_reads)), local.plan_denied_parameter_reads))
+}

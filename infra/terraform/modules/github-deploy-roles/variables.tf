@@ -64,7 +64,7 @@ variable "plan_policy_arns" {
 }
 
 variable "apply_policy_arns" {
-  description = "Managed policies that let the deploy roles run terraform apply on the stack (create/update/delete its Lambda, IAM, S3, DynamoDB, SQS, SNS, KMS, API Gateway, CloudFront, ECR, SSM, CloudWatch, CodeDeploy and budget resources). The module adds the release permissions itself."
+  description = "Extra managed policies for the deploy roles (e.g. Route 53 record changes for a custom domain in a zone the module does not know). The module attaches its own apply policy (<prefix>-terraform-apply) and the release permissions itself."
   type        = list(string)
   default     = []
 

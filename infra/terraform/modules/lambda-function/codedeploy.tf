@@ -18,8 +18,9 @@ locals {
 resource "aws_iam_role" "codedeploy" {
   count = local.codedeploy ? 1 : 0
 
-  name        = "${var.function_name}-codedeploy"
-  description = "CodeDeploy service role for ${var.function_name}:${var.alias_name}."
+  name                 = "${var.function_name}-codedeploy"
+  description          = "CodeDeploy service role for ${var.function_name}:${var.alias_name}."
+  permissions_boundary = var.permissions_boundary_arn
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{

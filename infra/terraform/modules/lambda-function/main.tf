@@ -48,8 +48,9 @@ locals {
 }
 
 resource "aws_iam_role" "execution" {
-  name        = "${var.function_name}-role"
-  description = "Execution role of ${var.function_name} (one role per function)."
+  name                 = "${var.function_name}-role"
+  description          = "Execution role of ${var.function_name} (one role per function)."
+  permissions_boundary = var.permissions_boundary_arn
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{

@@ -80,6 +80,7 @@ output "settings" {
     provisioned_concurrency = var.provisioned_concurrency
     reserved_concurrency    = aws_lambda_function.this.reserved_concurrent_executions
     jvm_options             = try(aws_lambda_function.this.environment[0].variables["JAVA_TOOL_OPTIONS"], null)
+    role_boundary           = aws_iam_role.execution.permissions_boundary
     event_sources = {
       for k, m in aws_lambda_event_source_mapping.sqs : k => {
         event_source_arn        = m.event_source_arn
@@ -112,5 +113,6 @@ output "deployment_settings" {
     alarms_enabled         = one(aws_codedeploy_deployment_group.this[0].alarm_configuration).enabled
     alarms                 = sort(tolist(one(aws_codedeploy_deployment_group.this[0].alarm_configuration).alarms))
     service_role_policies  = [aws_iam_role_policy_attachment.codedeploy[0].policy_arn]
+    service_role_boundary  = aws_iam_role.codedeploy[0].permissions_boundary
   } : null
 }

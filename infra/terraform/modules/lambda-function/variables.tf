@@ -301,3 +301,14 @@ variable "codedeploy_alarm_names" {
     error_message = "codedeploy_alarm_names must name at least one alarm when codedeploy is enabled: a canary nobody watches cannot roll back."
   }
 }
+
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary of the execution role and the CodeDeploy role (the deploy role may only create roles that carry it); null for none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.permissions_boundary_arn == null || can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", coalesce(var.permissions_boundary_arn, "x")))
+    error_message = "permissions_boundary_arn must be the ARN of a customer-managed IAM policy."
+  }
+}

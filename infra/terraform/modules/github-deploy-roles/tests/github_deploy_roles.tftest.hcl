@@ -68,7 +68,7 @@ run "policies_have_no_wildcard_actions" {
   }
   assert {
     condition     = output.managed_policy_arns["dev-plan"] == tolist(["arn:aws:iam::aws:policy/ReadOnlyAccess"]) && length(output.managed_policy_arns["dev-deploy"]) == 0
-    error_message = "Plan roles get ReadOnlyAccess; deploy roles get only the apply policies passed in."
+    error_message = "Plan roles get ReadOnlyAccess; deploy roles get no managed policy besides the module's own apply policy and the extra ones passed in."
   }
 }
 
@@ -89,17 +89,133 @@ run "plan_role_reads_state_and_locks_only_its_environment" {
     error_message = "ReadOnlyAccess's data-plane reads (objects, items) are denied to the unreviewed plan environment."
   }
   assert {
-    condition = one([for s in output.policies["staging-plan"].Statement : s if s.Sid == "RefreshSecureParameters"]) == {
-      Sid      = "RefreshSecureParameters"
+    condition = one([for s in output.policies["staging-plan"].Statement : s if s.Sid == "RefreshGeneratedCursorKey"]) == {
+      Sid      = "RefreshGeneratedCursorKey"
       Effect   = "Allow"
       Action   = ["kms:Decrypt"]
       Resource = ["arn:aws:kms:eu-west-2:123456789012:key/*"]
       Condition = {
-        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/moc-platform-staging-gemini-api-key", "alias/moc-platform-staging-cursor-signing-key"] }
+        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/moc-platform-staging-cursor-signing-key"] }
         StringEquals               = { "kms:ViaService" = "ssm.eu-west-2.amazonaws.com" }
       }
     }
-    error_message = "The plan role decrypts, through SSM only, with the keys of its own environment's two SecureString parameters (the provider's refresh reads them decrypted)."
+    error_message = "The plan role decrypts, through SSM only, with the generated cursor key's key of its own environment (the provider's refresh reads it decrypted, then drops the write-only value); nothing else."
+  }
+}
+
+run "plan_role_is_denied_every_data_read" {
+  assert {
+    # Written out here, not read from the module: dropping one from the module must fail this test.
+    condition = alltrue([for a in [
+      "s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectAttributes", "s3:GetObjectTorrent", "s3:GetObjectVersionTorrent",
+      "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PartiQLSelect",
+      "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ExportTableToPointInTime",
+      "sqs:ReceiveMessage",
+      "logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartQuery", "logs:GetQueryResults", "logs:StartLiveTail",
+      "logs:GetLogRecord", "logs:Unmask", "logs:GetLogGroupFields",
+      "xray:BatchGetTraces", "xray:GetTraceSummaries", "xray:GetTraceGraph",
+      "secretsmanager:GetSecretValue", "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory",
+      "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:ListUsersInGroup",
+    ] : contains(flatten([for s in output.policies["staging-plan"].Statement : s.Action if s.Effect == "Deny"]), a)])
+    error_message = "Every data-reading action of the services the stack uses (objects, items incl. PartiQL and streams, messages, logs incl. Insights and Live Tail, traces, secrets, parameters, users) is denied to the plan role."
+  }
+  assert {
+    condition     = alltrue([for s in output.policies["staging-plan"].Statement : s.Effect == "Deny" ? (try(s.Resource, null) == ["*"] || s.Sid == "DenyDataObjectReads" || s.Sid == "DenyParameterReads") && !can(s.Condition) : true])
+    error_message = "The denies have no conditions and cover every resource, except objects of the state and artifacts buckets and the cursor key parameter."
+  }
+  assert {
+    condition = (
+      one([for s in output.policies["staging-plan"].Statement : s.NotResource if s.Sid == "DenyDataObjectReads"]) == ["arn:aws:s3:::moc-platform-tfstate/*", "arn:aws:s3:::moc-platform-artifacts/*"]
+      && one([for s in output.policies["staging-plan"].Statement : s.NotResource if s.Sid == "DenyParameterReads"]) == ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/staging/cursor-signing-key"]
+    )
+    error_message = "Only the state and artifacts objects and the generated cursor key (for the refresh) escape the denies; the Gemini key parameter does not."
+  }
+  assert {
+    condition     = [for s in output.policies["staging-plan"].Statement : s.Sid if s.Effect == "Allow" && contains(s.Action, "kms:Decrypt")] == ["RefreshGeneratedCursorKey"]
+    error_message = "No other statement lets the plan role decrypt."
+  }
+  assert {
+    condition     = output.plan_denied_actions == sort(distinct(flatten([for s in output.policies["prod-plan"].Statement : s.Action if s.Effect == "Deny"])))
+    error_message = "The documented list of denied actions is the one the policy carries."
+  }
+}
+
+run "apply_policy_is_scoped_to_the_environment" {
+  assert {
+    condition     = alltrue(flatten([for s in output.apply_policies["prod"].Statement : [for a in s.Action : !strcontains(a, "*")]]))
+    error_message = "The apply policy names every action (no \"*\", no service:* or prefix wildcards)."
+  }
+  assert {
+    condition     = sort([for s in output.apply_policies["prod"].Statement : s.Sid if s.Effect == "Allow" && contains(s.Resource, "*")]) == tolist(["CreateTaggedKeys", "HttpApiAccessLogDelivery", "ManageQueueTriggers", "ReadAccountLevelConfiguration"])
+    error_message = "Resource \"*\" only where AWS has no resource-level permissions (log delivery, describe/list) or a condition narrows it (mapping's function, new key's tag)."
+  }
+  assert {
+    condition = alltrue(flatten([for s in output.apply_policies["prod"].Statement : [
+      for r in s.Resource : strcontains(r, "prod") || r == "*" || (r == "arn:aws:kms:eu-west-2:123456789012:key/*" && can(s.Condition)) || startswith(r, "arn:aws:apigateway:") || startswith(r, "arn:aws:cloudfront:") || startswith(r, "arn:aws:ce:") || r == "arn:aws:iam::123456789012:role/aws-service-role/ops.apigateway.amazonaws.com/AWSServiceRoleForAPIGateway"
+    ] if s.Effect == "Allow"]))
+    error_message = "Every named resource is one of this environment's (by its name), except keys (narrowed by tag or alias conditions), the id-named HTTP APIs, CloudFront resources, anomaly monitors and API Gateway's service-linked role."
+  }
+  assert {
+    condition     = length([for s in output.apply_policies["prod"].Statement : s if s.Effect == "Allow" && anytrue([for r in s.Resource : strcontains(r, "staging") || strcontains(r, "-dev")])]) == 0
+    error_message = "The production apply policy reaches nothing of staging or dev."
+  }
+  assert {
+    condition = [for s in output.apply_policies["prod"].Statement : { sid = s.Sid, resource = s.Resource, condition = try(s.Condition, null) } if contains(s.Action, "iam:PassRole")] == [
+      {
+        sid       = "PassFunctionRolesToLambda"
+        resource  = ["arn:aws:iam::123456789012:role/dlq-handler-prod-role", "arn:aws:iam::123456789012:role/drawing-processor-prod-role", "arn:aws:iam::123456789012:role/image-api-prod-role", "arn:aws:iam::123456789012:role/job-api-prod-role"]
+        condition = { StringEquals = { "iam:PassedToService" = "lambda.amazonaws.com" } }
+      },
+      {
+        sid       = "PassCodeDeployRolesToCodeDeploy"
+        resource  = ["arn:aws:iam::123456789012:role/dlq-handler-prod-codedeploy", "arn:aws:iam::123456789012:role/drawing-processor-prod-codedeploy", "arn:aws:iam::123456789012:role/image-api-prod-codedeploy", "arn:aws:iam::123456789012:role/job-api-prod-codedeploy"]
+        condition = { StringEquals = { "iam:PassedToService" = "codedeploy.amazonaws.com" } }
+      },
+    ]
+    error_message = "iam:PassRole only for the four function roles to Lambda (and the CodeDeploy service roles to CodeDeploy)."
+  }
+  assert {
+    condition = alltrue([for s in output.apply_policies["prod"].Statement : (
+      try(s.Condition, null) == { StringEquals = { "iam:PermissionsBoundary" = "arn:aws:iam::123456789012:policy/moc-platform-prod-function-boundary" } }
+    ) if s.Effect == "Allow" && anytrue([for a in ["iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePermissionsBoundary"] : contains(s.Action, a)])])
+    error_message = "Roles are created, and their policies written, only with the environment's permissions boundary."
+  }
+  assert {
+    condition     = length([for s in output.apply_policies["prod"].Statement : s if s.Effect == "Deny" && s.Action == ["iam:DeleteRolePermissionsBoundary"]]) == 1 && length([for s in output.apply_policies["prod"].Statement : s if s.Effect == "Deny" && s.Action == ["iam:AttachRolePolicy"] && try(s.Condition, null) == { ArnNotEquals = { "iam:PolicyARN" = ["arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited"] } }]) == 1
+    error_message = "The boundary cannot be removed, and the only managed policy the apply may attach is CodeDeploy's."
+  }
+  assert {
+    condition     = length([for s in output.apply_policies["prod"].Statement : s if s.Effect == "Allow" && anytrue([for r in s.Resource : strcontains(r, "github")])]) == 0
+    error_message = "The apply cannot touch the GitHub roles (its own permissions)."
+  }
+  assert {
+    condition     = one([for s in output.apply_policies["prod"].Statement : try(s.Condition, null) if contains(s.Action, "iam:CreateServiceLinkedRole")]) == { StringEquals = { "iam:AWSServiceName" = "ops.apigateway.amazonaws.com" } }
+    error_message = "The only service-linked role the apply may create is API Gateway's."
+  }
+  assert {
+    condition     = alltrue([for a in ["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies"] : contains(one([for s in output.apply_policies["prod"].Statement : s.Action if s.Sid == "HttpApiAccessLogDelivery"]), a)])
+    error_message = "The log-delivery actions HTTP API access logging needs from its caller."
+  }
+  assert {
+    condition     = aws_iam_role_policy_attachment.apply["prod"].role == aws_iam_role.this["prod-deploy"].name && jsondecode(aws_iam_policy.apply["prod"].policy) == output.apply_policies["prod"] && aws_iam_policy.apply["prod"].name == "moc-platform-prod-terraform-apply"
+    error_message = "Each deploy role carries its environment's apply policy."
+  }
+}
+
+run "function_boundary_caps_every_created_role" {
+  assert {
+    condition     = output.function_boundaries["prod"].arn == "arn:aws:iam::123456789012:policy/moc-platform-prod-function-boundary" && aws_iam_policy.function_boundary["prod"].name == "moc-platform-prod-function-boundary" && jsondecode(aws_iam_policy.function_boundary["prod"].policy) == output.function_boundaries["prod"].policy
+    error_message = "One boundary per environment, at the name the platform module computes."
+  }
+  assert {
+    condition     = alltrue(flatten([for s in output.function_boundaries["prod"].policy.Statement : [for a in s.Action : !strcontains(a, "*") && !startswith(a, "iam:") && !startswith(a, "sts:")]]))
+    error_message = "The boundary names its actions and grants no IAM or STS action."
+  }
+  assert {
+    condition = alltrue(flatten([for s in output.function_boundaries["prod"].policy.Statement : [
+      for r in s.Resource : strcontains(r, "prod") || (r == "*" && contains(["WriteTraces", "ReadRollbackAlarms"], s.Sid)) || (s.Sid == "UseEnvironmentKeys" && try(s.Condition, null) == { StringEquals = { "aws:ResourceTag/Environment" = "prod" } })
+    ]]))
+    error_message = "The boundary reaches only this environment's resources (X-Ray writes and DescribeAlarms have no resource-level permissions; keys by their Environment tag)."
   }
 }
 

@@ -188,6 +188,14 @@ run "rejects_snapstart_with_provisioned_concurrency" {
   expect_failures = [var.provisioned_concurrency]
 }
 
+run "rejects_boundary_that_is_not_a_policy" {
+  command = plan
+  variables {
+    permissions_boundary_arn = "moc-platform-dev-function-boundary"
+  }
+  expect_failures = [var.permissions_boundary_arn]
+}
+
 run "rejects_wildcard_action" {
   command = plan
   variables {
@@ -250,8 +258,14 @@ run "without_codedeploy_terraform_moves_the_alias" {
 
 run "codedeploy_canary_with_alarm_rollback" {
   variables {
-    codedeploy             = { enabled = true }
-    codedeploy_alarm_names = ["moc-platform-dev-job-api-error-rate", "moc-platform-dev-job-api-p95-duration"]
+    codedeploy               = { enabled = true }
+    codedeploy_alarm_names   = ["moc-platform-dev-job-api-error-rate", "moc-platform-dev-job-api-p95-duration"]
+    permissions_boundary_arn = "arn:aws:iam::123456789012:policy/moc-platform-dev-function-boundary"
+  }
+
+  assert {
+    condition     = aws_iam_role.execution.permissions_boundary == "arn:aws:iam::123456789012:policy/moc-platform-dev-function-boundary" && aws_iam_role.codedeploy[0].permissions_boundary == aws_iam_role.execution.permissions_boundary
+    error_message = "Both roles the module creates carry the permissions boundary (the deploy role may create no role without it)."
   }
 
   assert {
