@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Releases the versions Terraform just published: for each function, a pre-traffic check against the new version
-# itself, then a CodeDeploy deployment that moves the `live` alias to it (canary or linear, as the deployment
-# group says; the group's CloudWatch alarms roll it back automatically), waiting for the outcome.
+# Releases the versions Terraform just published: for each function, a pre-traffic check that invokes the new
+# version itself (qualifier = version number), then a CodeDeploy deployment that moves the `live` alias to it
+# (canary or linear, as the deployment group says; the group's CloudWatch alarms, among them one on the new
+# version's own error rate, roll it back automatically), waiting for the outcome. During the shift, probe
+# invocations go through the alias, so even a quiet environment sends the canary traffic: they give its alarm data,
+# and an answer from the new version that the pre-traffic check would refuse stops the deployment with rollback
+# at once (a function answering HTTP 500 raises no Lambda error, so no alarm would see it).
 #
 # Usage: tools/deploy/release.sh TERRAFORM_OUTPUTS_JSON
 #   TERRAFORM_OUTPUTS_JSON  `terraform output -json` of the environment root, which must have:
 #     deployments: { <module>: { application, deployment_group, function_name, alias } }
-# Environment: SMOKE_SUB (the test user's `sub`, default "smoke-test-user"), AWS credentials and region.
+# Environment: SMOKE_SUB (the test user's `sub`, default "smoke-test-user"), CANARY_PROBES (invocations through
+# the alias during each shift, one every 3 s, default 60; 0 turns the probe off), AWS credentials and region.
 # Prints one line per function; exits non-zero when any release failed or was rolled back.
 set -euo pipefail
 outputs=${1:?usage: release.sh TERRAFORM_OUTPUTS_JSON}
@@ -32,20 +37,41 @@ pre_traffic_event() {
   esac
 }
 
+# Whether an answer (invoke metadata, payload) is the one the synthetic event must get.
+answer_ok() {
+  local module=$1 meta=$2 answer=$3
+  jq -e '.FunctionError' "$meta" >/dev/null && return 1
+  case "$module" in
+    job-api|image-api) jq -e '.statusCode == 200' "$answer" >/dev/null ;;
+    *)                 jq -e '(.batchItemFailures // []) | length == 0' "$answer" >/dev/null ;;
+  esac
+}
+
 pre_traffic_check() {
   local module=$1 function=$2 version=$3 answer="$work/$module.json"
   pre_traffic_event "$module" >"$work/$module-event.json"
   aws lambda invoke --function-name "$function" --qualifier "$version" \
     --cli-binary-format raw-in-base64-out --payload "fileb://$work/$module-event.json" \
     "$answer" >"$work/$module-invoke.json"
-  if jq -e '.FunctionError' "$work/$module-invoke.json" >/dev/null; then
-    echo "release: $function:$version raised $(jq -c . "$answer")" >&2
-    return 1
-  fi
-  case "$module" in
-    job-api|image-api) jq -e '.statusCode == 200' "$answer" >/dev/null ;;
-    *)                 jq -e '(.batchItemFailures // []) | length == 0' "$answer" >/dev/null ;;
-  esac || { echo "release: $function:$version answered $(jq -c . "$answer")" >&2; return 1; }
+  answer_ok "$module" "$work/$module-invoke.json" "$answer" \
+    || { echo "release: $function:$version answered $(jq -c . "$answer")" >&2; return 1; }
+}
+
+# Runs while CodeDeploy shifts the alias: invokes the alias like a client would; when the new version answers
+# wrongly, stops the deployment (CodeDeploy returns the alias to the old version) and exits 1.
+canary_probe() {
+  local module=$1 function=$2 alias=$3 target=$4 deployment=$5 i meta answer
+  meta="$work/$module-probe-invoke.json"; answer="$work/$module-probe.json"
+  for ((i = 0; i < ${CANARY_PROBES:-60}; i++)); do
+    if aws lambda invoke --function-name "$function" --qualifier "$alias" \
+         --cli-binary-format raw-in-base64-out --payload "fileb://$work/$module-event.json" "$answer" >"$meta" 2>/dev/null \
+       && [ "$(jq -r '.ExecutedVersion' "$meta")" = "$target" ] && ! answer_ok "$module" "$meta" "$answer"; then
+      echo "release: canary probe: $function:$target answered $(jq -c . "$answer"); stopping $deployment" >&2
+      aws deploy stop-deployment --deployment-id "$deployment" --auto-rollback-enabled >/dev/null
+      return 1
+    fi
+    sleep 3
+  done
 }
 
 status=0
@@ -77,6 +103,8 @@ for module in $(jq -r '.deployments.value | keys[]' "$outputs"); do
     --revision "$(jq -nc --arg content "$appspec" '{revisionType: "AppSpecContent", appSpecContent: {content: $content}}')" \
     --query deploymentId --output text)
   echo "release: $function $current -> $target through CodeDeploy $deployment"
+  canary_probe "$module" "$function" "$alias" "$target" "$deployment" &
+  probe=$!
   if aws deploy wait deployment-successful --deployment-id "$deployment"; then
     echo "release: OK   $function now serves version $target"
   else
@@ -85,5 +113,7 @@ for module in $(jq -r '.deployments.value | keys[]' "$outputs"); do
     echo "release: FAIL $function $current -> $target ($reason); CodeDeploy returned the alias to $current"
     status=1
   fi
+  kill "$probe" 2>/dev/null || true
+  wait "$probe" 2>/dev/null || true
 done
 exit "$status"

@@ -58,3 +58,27 @@ variable "cursor_key_version" {
   type        = number
   default     = 1
 }
+
+variable "cors_allowed_origins" {
+  description = "Browser origins of the site, each exact (https://host[:port]); HTTP APIs accept no *.domain pattern, so list every subdomain that calls the APIs."
+  type        = list(string)
+  default     = ["https://lego-moc.com", "https://www.lego-moc.com"]
+}
+
+variable "cdn_domain_aliases" {
+  description = "Custom domain names of the images CDN (e.g. images.lego-api.com in prod); empty serves the cloudfront.net name. Needs cdn_certificate_arn."
+  type        = list(string)
+  default     = []
+}
+
+variable "cdn_certificate_arn" {
+  description = "ACM certificate in us-east-1 covering cdn_domain_aliases (CloudFront reads certificates only there)."
+  type        = string
+  default     = null
+}
+
+variable "create_cost_anomaly_monitor" {
+  description = "Create the Cost Explorer anomaly monitor (needs Cost Explorer enabled and the Environment cost allocation tag activated in Billing; switch off for a brand-new account until both are done)."
+  type        = bool
+  default     = true
+}

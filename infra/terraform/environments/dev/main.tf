@@ -1,4 +1,4 @@
-# dev: smaller, cheaper, disposable. Per-run inputs are in variables.tf; see ../../README.md.
+# dev: smaller, cheaper, disposable, and quicker to time out (a hung call shows up in seconds, not minutes). Per-run inputs are in variables.tf; see ../../README.md.
 locals {
   environment = "dev"
 }
@@ -21,12 +21,15 @@ module "platform" {
   cursor_key_version = var.cursor_key_version
 
   analyzer           = "offline"
-  processor          = { image_tag = var.processor_image_tag, memory_size = 1536, maximum_concurrency = 5 }
-  api_functions      = { memory_size = 768, provisioned_concurrency = 0 }
+  processor          = { image_tag = var.processor_image_tag, memory_size = 1536, maximum_concurrency = 5, timeout = 300 }
+  api_functions      = { memory_size = 768, provisioned_concurrency = 0, timeout = 10 }
   api_throttling     = { burst_limit = 50, rate_limit = 20 }
   log_retention_days = 14
   data_protection    = { point_in_time_recovery = false, deletion_protection = false, retain_data = false }
-  monitoring         = { monthly_budget_usd = 50, alert_email_addresses = var.alert_email_addresses }
+  monitoring         = { monthly_budget_usd = 50, alert_email_addresses = var.alert_email_addresses, create_cost_anomaly_monitor = var.create_cost_anomaly_monitor }
+
+  cors_allowed_origins = var.cors_allowed_origins
+  cdn_domain           = var.cdn_certificate_arn == null ? null : { aliases = var.cdn_domain_aliases, acm_certificate_arn = var.cdn_certificate_arn }
 
   image_api_domain = var.image_api_certificate_arn == null ? null : {
     domain_name     = "images-dev.lego-api.com"

@@ -28,7 +28,10 @@ module "platform" {
   api_throttling     = { burst_limit = 200, rate_limit = 100 }
   log_retention_days = 90
   data_protection    = { point_in_time_recovery = true, deletion_protection = true, retain_data = true }
-  monitoring         = { monthly_budget_usd = 500, alert_email_addresses = var.alert_email_addresses }
+  monitoring         = { monthly_budget_usd = 500, alert_email_addresses = var.alert_email_addresses, create_cost_anomaly_monitor = var.create_cost_anomaly_monitor }
+
+  cors_allowed_origins = var.cors_allowed_origins
+  cdn_domain           = var.cdn_certificate_arn == null ? null : { aliases = var.cdn_domain_aliases, acm_certificate_arn = var.cdn_certificate_arn }
 
   image_api_domain = var.image_api_certificate_arn == null ? null : {
     domain_name     = "images.lego-api.com"

@@ -26,7 +26,10 @@ module "platform" {
   api_throttling     = { burst_limit = 100, rate_limit = 50 }
   log_retention_days = 30
   data_protection    = { point_in_time_recovery = true, deletion_protection = false, retain_data = false }
-  monitoring         = { monthly_budget_usd = 150, alert_email_addresses = var.alert_email_addresses }
+  monitoring         = { monthly_budget_usd = 150, alert_email_addresses = var.alert_email_addresses, create_cost_anomaly_monitor = var.create_cost_anomaly_monitor }
+
+  cors_allowed_origins = var.cors_allowed_origins
+  cdn_domain           = var.cdn_certificate_arn == null ? null : { aliases = var.cdn_domain_aliases, acm_certificate_arn = var.cdn_certificate_arn }
 
   image_api_domain = var.image_api_certificate_arn == null ? null : {
     domain_name     = "images-staging.lego-api.com"

@@ -107,3 +107,17 @@ resource "aws_cloudfront_distribution" "this" {
 
   tags = var.tags
 }
+
+# CacheHitRate (the image-service dashboard's cache widget) and the error-rate breakdowns are CloudFront's
+# additional metrics, published only with this subscription (billed per distribution per month).
+resource "aws_cloudfront_monitoring_subscription" "this" {
+  count = var.additional_metrics ? 1 : 0
+
+  distribution_id = aws_cloudfront_distribution.this.id
+
+  monitoring_subscription {
+    realtime_metrics_subscription_config {
+      realtime_metrics_subscription_status = "Enabled"
+    }
+  }
+}

@@ -53,5 +53,6 @@ output "settings" {
     uses_legacy_oai          = length(flatten([for o in aws_cloudfront_distribution.this.origin : o.s3_origin_config])) > 0
     minimum_protocol_version = aws_cloudfront_distribution.this.viewer_certificate[0].minimum_protocol_version
     response_headers_policy  = aws_cloudfront_distribution.this.default_cache_behavior[0].response_headers_policy_id
+    additional_metrics       = one([for s in aws_cloudfront_monitoring_subscription.this : s.monitoring_subscription[0].realtime_metrics_subscription_config[0].realtime_metrics_subscription_status])
   }
 }

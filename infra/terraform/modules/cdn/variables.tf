@@ -109,3 +109,10 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "additional_metrics" {
+  description = "Subscribe to CloudFront's additional metrics (CacheHitRate, 4xx/5xx breakdown) that the dashboard's cache widget shows."
+  type        = bool
+  default     = true
+  nullable    = false
+}

@@ -56,7 +56,7 @@ variable "jwt" {
 variable "cors" {
   description = "CORS answered by API Gateway (the functions must not add CORS headers themselves)."
   type = object({
-    allow_origins  = optional(list(string), ["https://lego-moc.com", "https://*.lego-moc.com"])
+    allow_origins  = optional(list(string), ["https://lego-moc.com", "https://www.lego-moc.com"])
     allow_methods  = optional(list(string), ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
     allow_headers  = optional(list(string), ["Content-Type", "Authorization"])
     expose_headers = optional(list(string), [])
@@ -65,8 +65,10 @@ variable "cors" {
   default = {}
 
   validation {
-    condition     = length(var.cors.allow_origins) > 0 && alltrue([for o in var.cors.allow_origins : startswith(o, "https://") && o != "https://*"])
-    error_message = "cors.allow_origins must be explicit https origins (no \"*\")."
+    # HTTP APIs take exact origins, "*", "https://*" or "http://*", not subdomain patterns such as
+    # https://*.lego-moc.com: list every site origin (scheme, host, optional port; no path).
+    condition     = length(var.cors.allow_origins) > 0 && alltrue([for o in var.cors.allow_origins : can(regex("^https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:[0-9]{1,5})?$", o))])
+    error_message = "cors.allow_origins must be exact https origins such as https://www.lego-moc.com (no \"*\", no *.domain pattern, no path): HTTP APIs match origins exactly."
   }
 }
 

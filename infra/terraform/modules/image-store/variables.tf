@@ -69,7 +69,7 @@ variable "intelligent_tiering_days" {
 variable "cors_allowed_origins" {
   description = "Origins allowed to upload with presigned requests."
   type        = list(string)
-  default     = ["https://lego-moc.com", "https://*.lego-moc.com"]
+  default     = ["https://lego-moc.com", "https://www.lego-moc.com"]
 
   validation {
     condition     = length(var.cors_allowed_origins) > 0 && alltrue([for o in var.cors_allowed_origins : startswith(o, "https://") && o != "https://*"])

@@ -106,7 +106,7 @@ variable "retain_data" {
 variable "cors_allowed_origins" {
   description = "Origins allowed to upload drawings with presigned requests."
   type        = list(string)
-  default     = ["https://lego-moc.com", "https://*.lego-moc.com"]
+  default     = ["https://lego-moc.com", "https://www.lego-moc.com"]
 
   validation {
     condition     = length(var.cors_allowed_origins) > 0 && alltrue([for o in var.cors_allowed_origins : startswith(o, "https://") && o != "https://*"])

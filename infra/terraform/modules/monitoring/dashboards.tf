@@ -10,12 +10,15 @@ locals {
       { title = "DynamoDB throttles", stat = "Sum", metrics = concat([], [for t in values(var.image_service.tables) : [["AWS/DynamoDB", "ReadThrottleEvents", "TableName", t], ["AWS/DynamoDB", "WriteThrottleEvents", "TableName", t]]]...) },
       { title = "S3 requests and errors", stat = "Sum", metrics = concat([], [for b in values(var.image_service.buckets) : [for m in ["GetRequests", "PutRequests", "4xxErrors", "5xxErrors"] : ["AWS/S3", m, "BucketName", b.name, "FilterId", b.filter_id]]]...) },
       { title = "API requests, 4xx and 5xx", stat = "Sum", metrics = concat([], [for api in values(var.image_service.apis) : [for m in ["Count", "4xx", "5xx"] : ["AWS/ApiGateway", m, "ApiId", api]]]...) },
+      { title = "Requests per route", stat = "Sum", metrics = [for api in values(var.image_service.apis) : [{ expression = "SEARCH('{AWS/ApiGateway,ApiId,Route,Stage} ApiId=\"${api}\" MetricName=\"Count\"', 'Sum', 300)", id = "routes_${replace(api, "-", "_")}", label = "" }]] },
     ],
     [for id in values(var.image_service.distributions) : { title = "CloudFront requests and cache hit rate", stat = "Average", region = "us-east-1", metrics = [["AWS/CloudFront", "Requests", "DistributionId", id, "Region", "Global", { stat = "Sum" }], ["AWS/CloudFront", "CacheHitRate", "DistributionId", id, "Region", "Global"]] }],
   )
 
   # Wire names of the job stages (shared-model JobStage), the values of StageDuration's `stage` dimension.
   job_stages = ["validation", "pdf_processing", "drawing_analysis", "result"]
+  # Labels of the processor's Outcome types, the values of JobOutcome's `outcome` dimension.
+  job_outcomes = ["completed", "failed", "cancelled", "skipped", "handed_on", "retry_later", "invalid"]
   emf = {
     processor   = [for k, fn in var.processing.functions : fn if k == "drawing-processor"]
     dlq_handler = [for k, fn in var.processing.functions : fn if k == "dlq-handler"]
@@ -33,7 +36,25 @@ locals {
     # The functions' own EMF metrics, by this environment's function names (the `function` dimension is the
     # Lambda function's name), so one account's other environments never show up here.
     { title = "Stage duration p95 by stage (ms)", stat = "p95", metrics = concat([], [for fn in local.emf.processor : [for stage in local.job_stages : [var.custom_metrics_namespace, "StageDuration", "function", fn, "stage", stage]]]...) },
-    { title = "Jobs handled by the processor, pages, enqueue failures", stat = "Sum", metrics = concat(concat([], [for fn in local.emf.processor : [[var.custom_metrics_namespace, "JobOutcome", "function", fn], [var.custom_metrics_namespace, "Pages", "function", fn]]]...), [for fn in local.emf.job_intake : [var.custom_metrics_namespace, "EnqueueFailed", "function", fn]]) },
+    { title = "Job outcomes, pages, enqueue failures", stat = "Sum", metrics = concat(concat([], [for fn in local.emf.processor : concat([for o in local.job_outcomes : [var.custom_metrics_namespace, "JobOutcome", "function", fn, "outcome", o]], [[var.custom_metrics_namespace, "Pages", "function", fn, "outcome", "completed"]])]...), [for fn in local.emf.job_intake : [var.custom_metrics_namespace, "EnqueueFailed", "function", fn]]) },
+    {
+      # Of the deliveries that ended a job, the share that completed and the share that failed.
+      title = "Job success and failure rate (%)", stat = "Sum", metrics = concat(concat([], [for i, fn in local.emf.processor : [
+        [var.custom_metrics_namespace, "JobOutcome", "function", fn, "outcome", "completed", { id = "completed${i}", visible = false }],
+        [var.custom_metrics_namespace, "JobOutcome", "function", fn, "outcome", "failed", { id = "failed${i}", visible = false }],
+        ]]...), concat([], [for i, fn in local.emf.processor : [
+        [{ expression = "100 * completed${i} / (completed${i} + failed${i})", label = "success %", id = "success${i}" }],
+        [{ expression = "100 * failed${i} / (completed${i} + failed${i})", label = "failure %", id = "failure${i}" }],
+      ]]...))
+    },
+    {
+      # Queued or being processed (the queue's waiting plus in-flight messages) against jobs finished per period.
+      title = "Active vs completed jobs", stat = "Maximum", metrics = concat(
+        concat([], [for q in values(var.processing.queues) : [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", q, { label = "waiting" }], ["AWS/SQS", "ApproximateNumberOfMessagesNotVisible", "QueueName", q, { label = "in progress" }]]]...),
+        [for fn in local.emf.processor : [var.custom_metrics_namespace, "JobOutcome", "function", fn, "outcome", "completed", { stat = "Sum", label = "completed" }]],
+      )
+    },
+    { title = "Requests per route", stat = "Sum", metrics = [for api in values(var.processing.apis) : [{ expression = "SEARCH('{AWS/ApiGateway,ApiId,Route,Stage} ApiId=\"${api}\" MetricName=\"Count\"', 'Sum', 300)", id = "routes_${replace(api, "-", "_")}", label = "" }]] },
     { title = "Model tokens and estimated cost (USD)", stat = "Sum", metrics = concat([], [for fn in local.emf.processor : [for m in ["InputTokens", "OutputTokens", "EstimatedCost"] : [var.custom_metrics_namespace, m, "function", fn]]]...) },
     { title = "Dead letters and alerts", stat = "Sum", metrics = concat([], [for fn in local.emf.dlq_handler : [for m in ["DeadLetterMessages", "AlertsSent", "AlertsSuppressed", "AlertFailures"] : [var.custom_metrics_namespace, m, "function", fn]]]...) },
     { title = "Estimated charges by service (USD)", stat = "Maximum", region = "us-east-1", metrics = [[{ expression = "SEARCH('{AWS/Billing,Currency,ServiceName} MetricName=\"EstimatedCharges\"', 'Maximum', 21600)", id = "cost", label = "" }]] },

@@ -151,6 +151,19 @@ locals {
 
   alarms = merge(local.image_alarms, local.processing_alarms)
 
+  # A function-wide error rate dilutes a canary: a version failing every call at 10 % of the traffic shows as
+  # ~10 %. These count only the new version's invocations through the alias, per minute, so a broken canary reads
+  # ~100 % and fires inside CodeDeploy's five-minute window. tools/deploy/release.sh sends probe invocations
+  # through the alias during the canary, so a quiet environment has data too; a minute without invocations of the
+  # version is no evidence either way and counts as not breaching.
+  canary_alarms = {
+    for key, c in var.canary_versions : "${key}-canary-error-rate" => {
+      function    = key
+      description = "${c.function_name} version ${c.version} (the release CodeDeploy is shifting ${c.alias} to): error rate above ${local.t.canary_error_rate_percent}% in a minute. Rolls the release back."
+      dimensions  = tomap({ FunctionName = c.function_name, Resource = "${c.function_name}:${c.alias}", ExecutedVersion = c.version })
+    }
+  }
+
   key_admin_actions = [
     "kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*",
     "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource",
@@ -282,6 +295,55 @@ resource "aws_cloudwatch_metric_alarm" "alarms" {
   }
 
   tags = merge(var.tags, { Service = each.value.service })
+}
+
+resource "aws_cloudwatch_metric_alarm" "canary" {
+  for_each = local.canary_alarms
+
+  alarm_name          = "${var.name_prefix}-${each.key}"
+  alarm_description   = each.value.description
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = local.t.canary_error_rate_percent
+  evaluation_periods  = 1
+  datapoints_to_alarm = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.this.arn]
+  ok_actions          = [aws_sns_topic.this.arn]
+
+  metric_query {
+    id          = "errors"
+    label       = "Errors of the released version"
+    return_data = false
+    metric {
+      namespace   = "AWS/Lambda"
+      metric_name = "Errors"
+      dimensions  = each.value.dimensions
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id          = "invocations"
+    label       = "Invocations of the released version"
+    return_data = false
+    metric {
+      namespace   = "AWS/Lambda"
+      metric_name = "Invocations"
+      dimensions  = each.value.dimensions
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id          = "error_rate"
+    expression  = "IF(invocations > 0, 100 * errors / invocations, 0)"
+    label       = "Error rate of the released version (%)"
+    return_data = true
+  }
+
+  tags = merge(var.tags, { Service = "release" })
 }
 
 resource "aws_budgets_budget" "monthly" {

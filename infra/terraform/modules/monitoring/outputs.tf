@@ -16,7 +16,7 @@ output "alerts_kms_key_arn" {
 output "alarms" {
   description = "Alarm name to threshold and actions."
   value = {
-    for k, a in aws_cloudwatch_metric_alarm.alarms : a.alarm_name => {
+    for a in concat(values(aws_cloudwatch_metric_alarm.alarms), values(aws_cloudwatch_metric_alarm.canary)) : a.alarm_name => {
       threshold     = a.threshold
       comparison    = a.comparison_operator
       alarm_actions = a.alarm_actions
@@ -49,10 +49,11 @@ output "settings" {
 }
 
 output "function_alarm_names" {
-  description = "Per function key: its error-rate and (where one exists) p95-duration alarm names, for CodeDeploy deployment groups."
+  description = "Per function key: its error-rate, (where one exists) p95-duration and (with canary_versions) canary error-rate alarm names, for CodeDeploy deployment groups."
   value = {
-    for key in distinct(concat(keys(var.image_service.functions), keys(var.processing.functions))) : key => sort([
-      for k, a in aws_cloudwatch_metric_alarm.alarms : a.alarm_name if contains(["${key}-error-rate", "${key}-p95-duration"], k)
-    ])
+    for key in distinct(concat(keys(var.image_service.functions), keys(var.processing.functions))) : key => sort(concat(
+      [for k, a in aws_cloudwatch_metric_alarm.alarms : a.alarm_name if contains(["${key}-error-rate", "${key}-p95-duration"], k)],
+      [for k, a in aws_cloudwatch_metric_alarm.canary : a.alarm_name if local.canary_alarms[k].function == key],
+    ))
   }
 }

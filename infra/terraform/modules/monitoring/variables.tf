@@ -58,11 +58,12 @@ variable "thresholds" {
     processing_error_rate_percent = optional(number, 10)
     queue_max_age_seconds         = optional(number, 1200)
     dlq_depth                     = optional(number, 5)
+    canary_error_rate_percent     = optional(number, 10)
   })
   default = {}
 
   validation {
-    condition     = var.thresholds.image_error_rate_percent > 0 && var.thresholds.image_error_rate_percent <= 100 && var.thresholds.processing_error_rate_percent > 0 && var.thresholds.processing_error_rate_percent <= 100
+    condition     = alltrue([for t in [var.thresholds.image_error_rate_percent, var.thresholds.processing_error_rate_percent, var.thresholds.canary_error_rate_percent] : t > 0 && t <= 100])
     error_message = "Error rate thresholds are percentages between 0 (exclusive) and 100."
   }
 
@@ -156,4 +157,15 @@ variable "tags" {
   description = "Extra tags."
   type        = map(string)
   default     = {}
+}
+
+variable "canary_versions" {
+  description = "Per function key: the function, the alias CodeDeploy shifts and the version being released. Each gets an error-rate alarm on that version's own invocations through the alias (dimensions FunctionName, Resource = <function>:<alias>, ExecutedVersion), which its deployment group watches."
+  type = map(object({
+    function_name = string
+    alias         = string
+    version       = string
+  }))
+  default  = {}
+  nullable = false
 }

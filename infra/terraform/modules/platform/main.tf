@@ -17,7 +17,13 @@ module "naming" {
   }
 }
 
+data "aws_partition" "current" {}
+
 locals {
+  # Created once per account by modules/github-deploy-roles (bootstrap); the deploy role may create roles only
+  # with it attached.
+  role_boundary_arn = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/${module.naming.prefix}-function-boundary"
+
   names     = module.naming.resources
   indexes   = module.naming.indexes
   functions = module.naming.functions
@@ -185,8 +191,9 @@ module "processor_repository" {
 module "job_api" {
   source = "../lambda-function"
 
-  codedeploy             = local.codedeploy
-  codedeploy_alarm_names = module.monitoring.function_alarm_names["job-api"]
+  codedeploy               = local.codedeploy
+  codedeploy_alarm_names   = module.monitoring.function_alarm_names["job-api"]
+  permissions_boundary_arn = local.role_boundary_arn
 
   function_name           = local.functions["job-api"].function_name
   description             = "Drawings and jobs HTTP API"
@@ -206,8 +213,9 @@ module "job_api" {
 module "image_api" {
   source = "../lambda-function"
 
-  codedeploy             = local.codedeploy
-  codedeploy_alarm_names = module.monitoring.function_alarm_names["image-api"]
+  codedeploy               = local.codedeploy
+  codedeploy_alarm_names   = module.monitoring.function_alarm_names["image-api"]
+  permissions_boundary_arn = local.role_boundary_arn
 
   function_name           = local.functions["image-api"].function_name
   description             = "Images HTTP API"
@@ -227,8 +235,9 @@ module "image_api" {
 module "drawing_processor" {
   source = "../lambda-function"
 
-  codedeploy             = local.codedeploy
-  codedeploy_alarm_names = module.monitoring.function_alarm_names["drawing-processor"]
+  codedeploy               = local.codedeploy
+  codedeploy_alarm_names   = module.monitoring.function_alarm_names["drawing-processor"]
+  permissions_boundary_arn = local.role_boundary_arn
 
   function_name         = local.functions["drawing-processor"].function_name
   description           = "SQS consumer: validates, extracts and analyses drawings"
@@ -255,8 +264,9 @@ module "drawing_processor" {
 module "dlq_handler" {
   source = "../lambda-function"
 
-  codedeploy             = local.codedeploy
-  codedeploy_alarm_names = module.monitoring.function_alarm_names["dlq-handler"]
+  codedeploy               = local.codedeploy
+  codedeploy_alarm_names   = module.monitoring.function_alarm_names["dlq-handler"]
+  permissions_boundary_arn = local.role_boundary_arn
 
   function_name         = local.functions["dlq-handler"].function_name
   description           = "DLQ consumer: marks jobs failed and alerts once per job"
@@ -379,6 +389,15 @@ module "monitoring" {
     # job-api's metrics carry its Lambda function name as the `function` dimension.
     job_intake_functions = { job-api = local.functions["job-api"].function_name }
   }
+
+  # The versions this apply publishes; CodeDeploy shifts `live` to them and rolls back on their own error rate.
+  # (Outputs one by one: the whole module objects would make a cycle through the deployment groups.)
+  canary_versions = var.canary.enabled ? {
+    job-api           = { function_name = module.job_api.function_name, alias = module.job_api.alias_name, version = module.job_api.version }
+    image-api         = { function_name = module.image_api.function_name, alias = module.image_api.alias_name, version = module.image_api.version }
+    drawing-processor = { function_name = module.drawing_processor.function_name, alias = module.drawing_processor.alias_name, version = module.drawing_processor.version }
+    dlq-handler       = { function_name = module.dlq_handler.function_name, alias = module.dlq_handler.alias_name, version = module.dlq_handler.version }
+  } : {}
 
   log_group_names = [module.job_api.log_group_name, module.image_api.log_group_name, module.drawing_processor.log_group_name, module.dlq_handler.log_group_name]
   tags            = var.tags

@@ -28,6 +28,14 @@ variable "artifacts" {
     error_message = "artifacts needs s3_bucket (CI deploys) or local_root (the repository root with Maven-built zips)."
   }
 
+  # Plan-time: without this a missing zip surfaces only at CreateFunction, after ~100 resources were created.
+  validation {
+    condition = var.artifacts.s3_bucket != null || length([
+      for m in ["job-api", "image-api", "dlq-handler", "drawing-processor"] : m if !fileexists("${coalesce(var.artifacts.local_root, "/")}/${m}/target/${m}-lambda.zip")
+    ]) == 0
+    error_message = "Missing Lambda zip(s) under artifacts.local_root: ${join(", ", [for m in ["job-api", "image-api", "dlq-handler", "drawing-processor"] : "${coalesce(var.artifacts.local_root, "/")}/${m}/target/${m}-lambda.zip" if !fileexists("${coalesce(var.artifacts.local_root, "/")}/${m}/target/${m}-lambda.zip")])}. Build them with ./mvnw -B -DskipTests package at the repository root (or give artifacts.s3_bucket)."
+  }
+
   validation {
     condition     = var.artifacts.s3_key_prefix == "" || endswith(var.artifacts.s3_key_prefix, "/")
     error_message = "artifacts.s3_key_prefix must be empty or end with a slash."
@@ -134,7 +142,7 @@ variable "jwt" {
 variable "cors_allowed_origins" {
   description = "Browser origins of the site."
   type        = list(string)
-  default     = ["https://lego-moc.com", "https://*.lego-moc.com"]
+  default     = ["https://lego-moc.com", "https://www.lego-moc.com"]
 }
 
 variable "api_throttling" {

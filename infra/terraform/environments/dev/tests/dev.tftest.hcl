@@ -27,7 +27,7 @@ run "dev_stack" {
     error_message = "dev keeps function and access logs 14 days."
   }
   assert {
-    condition     = output.platform.function_settings["drawing-processor"].memory_size == 1536 && output.platform.function_settings["drawing-processor"].timeout == 900 && output.platform.function_settings["drawing-processor"].package_type == "Image" && output.platform.function_settings["job-api"].memory_size == 768
+    condition     = output.platform.function_settings["drawing-processor"].memory_size == 1536 && output.platform.function_settings["drawing-processor"].timeout == 300 && output.platform.function_settings["job-api"].timeout == 10 && output.platform.function_settings["drawing-processor"].package_type == "Image" && output.platform.function_settings["job-api"].memory_size == 768
     error_message = "dev sizing: processor 1536 MB / 900 s from the ECR image, APIs 768 MB."
   }
   assert {

@@ -42,6 +42,16 @@ run "distribution_matches_seed_and_baseline" {
     error_message = "Response headers policy with HSTS and nosniff."
   }
   assert {
+    condition = [for h in aws_cloudfront_response_headers_policy.security.security_headers_config[0].strict_transport_security : {
+      include_subdomains = h.include_subdomains, preload = h.preload, override = h.override
+    }] == [{ include_subdomains = true, preload = true, override = true }]
+    error_message = "HSTS covers subdomains, is preloadable and overrides whatever the origin sends."
+  }
+  assert {
+    condition     = output.settings.additional_metrics == "Enabled" && aws_cloudfront_monitoring_subscription.this[0].distribution_id == aws_cloudfront_distribution.this.id
+    error_message = "The distribution publishes CloudFront's additional metrics (CacheHitRate for the dashboard)."
+  }
+  assert {
     condition     = output.settings.response_headers_policy == aws_cloudfront_response_headers_policy.security.id
     error_message = "The response headers policy is attached."
   }

@@ -68,7 +68,7 @@ run "stage_logs_json_and_throttles" {
     error_message = "Default route throttling must be set."
   }
   assert {
-    condition     = output.settings.cors_allow_origins == tolist(["https://*.lego-moc.com", "https://lego-moc.com"])
+    condition     = output.settings.cors_allow_origins == tolist(["https://lego-moc.com", "https://www.lego-moc.com"])
     error_message = "CORS limited to the site's origins."
   }
 }
@@ -114,6 +114,14 @@ run "rejects_wildcard_cors" {
   command = plan
   variables {
     cors = { allow_origins = ["*"] }
+  }
+  expect_failures = [var.cors]
+}
+
+run "rejects_subdomain_pattern_cors" {
+  command = plan
+  variables {
+    cors = { allow_origins = ["https://*.lego-moc.com"] }
   }
   expect_failures = [var.cors]
 }

@@ -66,7 +66,7 @@ run "bucket_matches_the_image_store_and_baseline" {
     error_message = "SSE-S3, public access blocked, ACLs disabled."
   }
   assert {
-    condition     = output.bucket_settings.cors_rules[0].allowed_origins == tolist(["https://*.lego-moc.com", "https://lego-moc.com"]) && output.bucket_settings.cors_rules[0].allowed_methods == tolist(["DELETE", "GET", "HEAD", "POST", "PUT"])
+    condition     = output.bucket_settings.cors_rules[0].allowed_origins == tolist(["https://lego-moc.com", "https://www.lego-moc.com"]) && output.bucket_settings.cors_rules[0].allowed_methods == tolist(["DELETE", "GET", "HEAD", "POST", "PUT"])
     error_message = "CORS limited to the site's origins."
   }
   assert {

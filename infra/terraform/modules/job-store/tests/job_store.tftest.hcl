@@ -73,7 +73,7 @@ run "drawings_bucket_lifecycle_and_baseline" {
     error_message = "Versioning with noncurrent expiry."
   }
   assert {
-    condition     = output.bucket_settings.cors_rules[0].allowed_origins == tolist(["https://*.lego-moc.com", "https://lego-moc.com"])
+    condition     = output.bucket_settings.cors_rules[0].allowed_origins == tolist(["https://lego-moc.com", "https://www.lego-moc.com"])
     error_message = "Presigned uploads only from the site's origins."
   }
 }

@@ -139,12 +139,12 @@ run "alerts_topic_is_encrypted_and_tls_only" {
 
 run "dashboards_cover_both_services" {
   assert {
-    condition     = aws_cloudwatch_dashboard.image_service.dashboard_name == "moc-platform-dev-image-service" && length(jsondecode(aws_cloudwatch_dashboard.image_service.dashboard_body).widgets) == 7
-    error_message = "Image service dashboard: Lambda, DynamoDB, S3, API and CloudFront widgets."
+    condition     = aws_cloudwatch_dashboard.image_service.dashboard_name == "moc-platform-dev-image-service" && length(jsondecode(aws_cloudwatch_dashboard.image_service.dashboard_body).widgets) == 8
+    error_message = "Image service dashboard: Lambda, DynamoDB, S3, API (totals and per route) and CloudFront widgets."
   }
   assert {
-    condition     = length(jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets) == 12
-    error_message = "Processing dashboard: Lambda, SQS, DynamoDB, API, four EMF and one cost widget."
+    condition     = length(jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets) == 15
+    error_message = "Processing dashboard: Lambda, SQS, DynamoDB, API (totals and per route), five EMF (outcome counts and rates among them), active vs completed jobs and one cost widget."
   }
   assert {
     condition     = length(aws_cloudwatch_query_definition.job_timeline) == 1
@@ -189,6 +189,42 @@ run "function_alarm_names_for_codedeploy" {
   }
 }
 
+run "canary_alarms_watch_the_released_version" {
+  variables {
+    canary_versions = {
+      job-api     = { function_name = "job-api-dev", alias = "live", version = "7" }
+      dlq-handler = { function_name = "dlq-handler-dev", alias = "live", version = "3" }
+    }
+  }
+
+  assert {
+    condition = alltrue(flatten([for q in aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].metric_query : [
+      for m in q.metric : m.dimensions == tomap({ FunctionName = "job-api-dev", Resource = "job-api-dev:live", ExecutedVersion = "7" }) && m.period == 60 && m.stat == "Sum"
+    ]])) && length(flatten([for q in aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].metric_query : q.metric])) == 2
+    error_message = "The canary alarm counts only the released version's invocations through the alias (ExecutedVersion), per minute, never the function-wide metric that dilutes a 10 % canary."
+  }
+  assert {
+    # A version failing every call it gets reads 100 % whatever its traffic share; the alarm must fire on it
+    # within one minute, and a version with no invocations reads 0.
+    condition = (
+      one([for q in aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].metric_query : q.expression if q.return_data]) == "IF(invocations > 0, 100 * errors / invocations, 0)"
+      && aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].threshold < 100
+      && aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].comparison_operator == "GreaterThanThreshold"
+      && aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].evaluation_periods == 1
+      && aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].datapoints_to_alarm == 1
+    )
+    error_message = "A broken canary (100 % errors on the new version) breaches in one one-minute period."
+  }
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].treat_missing_data == "notBreaching" && aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].alarm_actions == toset([aws_sns_topic.this.arn]) && aws_cloudwatch_metric_alarm.canary["job-api-canary-error-rate"].ok_actions == toset([aws_sns_topic.this.arn])
+    error_message = "A minute without invocations of the version is not evidence of breakage (release.sh probes through the alias); the alarm notifies the alerts topic both ways."
+  }
+  assert {
+    condition     = output.function_alarm_names["job-api"] == tolist(["moc-platform-dev-job-api-canary-error-rate", "moc-platform-dev-job-api-error-rate"]) && output.function_alarm_names["dlq-handler"] == tolist(["moc-platform-dev-dlq-handler-canary-error-rate", "moc-platform-dev-dlq-handler-error-rate"]) && output.function_alarm_names["drawing-processor"] == tolist(["moc-platform-dev-drawing-processor-error-rate"])
+    error_message = "The deployment group of each released function watches its canary alarm too."
+  }
+}
+
 run "enqueue_failures_alarm_on_the_first_one" {
   assert {
     condition = (
@@ -222,7 +258,26 @@ run "dashboard_widgets_list_one_array_per_metric" {
     error_message = "Stage durations are graphed per stage for this environment's processor only."
   }
   assert {
-    condition     = contains([for w in jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets : w.properties.title if contains([for m in w.properties.metrics : join("/", [for x in m : tostring(x) if can(tostring(x))])], "MocPlatform/EnqueueFailed/function/job-api-dev")], "Jobs handled by the processor, pages, enqueue failures")
+    condition     = contains([for w in jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets : w.properties.title if contains([for m in w.properties.metrics : join("/", [for x in m : tostring(x) if can(tostring(x))])], "MocPlatform/EnqueueFailed/function/job-api-dev")], "Job outcomes, pages, enqueue failures")
     error_message = "job-api's enqueue failures are on the processing dashboard."
+  }
+  assert {
+    # The processor writes JobOutcome with the dimensions function and outcome (DrawingJobConsumer); a series
+    # without the outcome dimension would stay empty.
+    condition = alltrue([for o in ["completed", "failed", "handed_on", "retry_later", "invalid"] : contains(
+      [for m in one([for w in jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets : w if w.properties.title == "Job outcomes, pages, enqueue failures"]).properties.metrics : join("/", [for x in m : tostring(x) if can(tostring(x))])],
+      "MocPlatform/JobOutcome/function/drawing-processor-dev/outcome/${o}"
+    )])
+    error_message = "Job outcomes are charted per outcome, for this environment's processor."
+  }
+  assert {
+    condition = [for m in one([for w in jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets : w if w.properties.title == "Job success and failure rate (%)"]).properties.metrics : m[0].expression if can(m[0].expression)] == [
+      "100 * completed0 / (completed0 + failed0)", "100 * failed0 / (completed0 + failed0)",
+    ]
+    error_message = "Success and failure rates are computed from the completed and failed outcome counts."
+  }
+  assert {
+    condition     = strcontains(jsonencode(one([for w in jsondecode(aws_cloudwatch_dashboard.processing.dashboard_body).widgets : w if w.properties.title == "Requests per route"]).properties.metrics), "{AWS/ApiGateway,ApiId,Route,Stage}")
+    error_message = "Per-route request counts (the stage's detailed metrics) are on the dashboard."
   }
 }

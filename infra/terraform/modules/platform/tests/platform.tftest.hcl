@@ -52,8 +52,9 @@ override_resource {
 }
 
 variables {
-  environment        = "dev"
-  artifacts          = { local_root = "/repo" }
+  environment = "dev"
+  # Four empty files named like the Maven output: the mocked provider never reads them.
+  artifacts          = { local_root = "../../tests/fixtures/artifacts" }
   processor          = { image_tag = "abc123", memory_size = 1536 }
   analyzer           = "offline"
   jwt                = { issuer = "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example", audience = ["client"] }
@@ -210,16 +211,20 @@ run "functions_release_through_codedeploy_canaries" {
     error_message = "10 % / 5 minutes canary, rolled back automatically on failure and on alarm."
   }
   assert {
-    condition     = output.deployment_settings["image-api"].alarms == tolist(["moc-platform-dev-image-api-error-rate", "moc-platform-dev-image-api-p95-duration"]) && output.deployment_settings["job-api"].alarms == tolist(["moc-platform-dev-job-api-error-rate"]) && output.deployment_settings["dlq-handler"].alarms == tolist(["moc-platform-dev-dlq-handler-error-rate"]) && output.deployment_settings["drawing-processor"].alarms == tolist(["moc-platform-dev-drawing-processor-error-rate"])
-    error_message = "Each deployment group watches its own function's error-rate and duration alarms from the monitoring module."
+    condition     = output.deployment_settings["image-api"].alarms == tolist(["moc-platform-dev-image-api-canary-error-rate", "moc-platform-dev-image-api-error-rate", "moc-platform-dev-image-api-p95-duration"]) && output.deployment_settings["job-api"].alarms == tolist(["moc-platform-dev-job-api-canary-error-rate", "moc-platform-dev-job-api-error-rate"]) && output.deployment_settings["dlq-handler"].alarms == tolist(["moc-platform-dev-dlq-handler-canary-error-rate", "moc-platform-dev-dlq-handler-error-rate"]) && output.deployment_settings["drawing-processor"].alarms == tolist(["moc-platform-dev-drawing-processor-canary-error-rate", "moc-platform-dev-drawing-processor-error-rate"])
+    error_message = "Each deployment group watches its own function's canary (released version), error-rate and duration alarms from the monitoring module."
   }
   assert {
-    condition     = alltrue([for k in keys(output.deployment_settings) : contains(keys(output.alarms), output.deployment_settings[k].alarms[0])])
+    condition     = alltrue(flatten([for k in keys(output.deployment_settings) : [for a in output.deployment_settings[k].alarms : contains(keys(output.alarms), a)]]))
     error_message = "The deployment groups name alarms that the monitoring module creates."
   }
   assert {
     condition     = alltrue([for d in values(output.deployment_settings) : length(d.service_role_policies) == 1 && d.service_role_policies[0] == "arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited"])
     error_message = "CodeDeploy's service roles carry only AWSCodeDeployRoleForLambdaLimited."
+  }
+  assert {
+    condition     = alltrue([for d in values(output.deployment_settings) : d.service_role_boundary == "arn:aws:iam::123456789012:policy/moc-platform-dev-function-boundary"]) && alltrue([for f in values(output.function_settings) : f.role_boundary == "arn:aws:iam::123456789012:policy/moc-platform-dev-function-boundary"])
+    error_message = "Every role the stack creates carries the environment's permissions boundary (created by bootstrap, required by the deploy role's apply policy)."
   }
 }
 
@@ -399,7 +404,7 @@ run "apis_routes_and_authorizer" {
     error_message = "JWT authorizer on every route."
   }
   assert {
-    condition     = output.job_api.settings.stage_name == "$default" && output.image_api.settings.payload_versions == tolist(["2.0"]) && output.image_api.settings.cors_allow_origins == tolist(["https://*.lego-moc.com", "https://lego-moc.com"])
+    condition     = output.job_api.settings.stage_name == "$default" && output.image_api.settings.payload_versions == tolist(["2.0"]) && output.image_api.settings.cors_allow_origins == tolist(["https://lego-moc.com", "https://www.lego-moc.com"])
     error_message = "$default stage, payload 2.0, CORS for the site's origins."
   }
 }
@@ -417,7 +422,7 @@ run "images_bucket_readable_only_by_the_distribution" {
     error_message = "CloudFront: OAC (not OAI), HTTPS redirect, PRICE_CLASS_100."
   }
   assert {
-    condition     = length(output.alarms) == 14 && contains(keys(output.alarms), "moc-platform-dev-job-api-enqueue-failed") && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
+    condition     = length(output.alarms) == 18 && length([for k in keys(output.alarms) : k if endswith(k, "-canary-error-rate")]) == 4 && contains(keys(output.alarms), "moc-platform-dev-job-api-enqueue-failed") && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
     error_message = "The required alarms and the enqueue-failure alarm exist and all have alarm and OK actions."
   }
 }
@@ -432,7 +437,7 @@ run "security_baseline" {
     error_message = "S3: public access blocked, ACLs off, encrypted, versioned, TLS-only."
   }
   assert {
-    condition     = alltrue([for b in [output.data_stores.images_bucket, output.data_stores.drawings_bucket] : b.lifecycle_rules["abort-incomplete-multipart-uploads"].abort_multipart_days == 1 && b.cors_rules[0].allowed_origins == tolist(["https://*.lego-moc.com", "https://lego-moc.com"])])
+    condition     = alltrue([for b in [output.data_stores.images_bucket, output.data_stores.drawings_bucket] : b.lifecycle_rules["abort-incomplete-multipart-uploads"].abort_multipart_days == 1 && b.cors_rules[0].allowed_origins == tolist(["https://lego-moc.com", "https://www.lego-moc.com"])])
     error_message = "S3: abort multipart after 1 day, CORS only for the site."
   }
   assert {
@@ -508,6 +513,14 @@ run "rejects_api_timeout_beyond_gateway_limit" {
     api_functions = { timeout = 30 }
   }
   expect_failures = [var.api_functions]
+}
+
+run "rejects_missing_local_zip" {
+  command = plan
+  variables {
+    artifacts = { local_root = "../../tests/fixtures" }
+  }
+  expect_failures = [var.artifacts]
 }
 
 run "rejects_artifacts_without_source" {

@@ -27,9 +27,9 @@ run "private_encrypted_tls_only_by_default" {
   assert {
     condition = anytrue([
       for s in output.settings.policy.Statement :
-      s.Effect == "Deny" && s.Condition.Bool["aws:SecureTransport"] == "false" && s.Resource == ["arn:aws:s3:::images-lego-moc-dev", "arn:aws:s3:::images-lego-moc-dev/*"]
+      s.Effect == "Deny" && s.Principal == "*" && s.Action == "s3:*" && s.Condition == { Bool = { "aws:SecureTransport" = "false" } } && s.Resource == ["arn:aws:s3:::images-lego-moc-dev", "arn:aws:s3:::images-lego-moc-dev/*"]
     ])
-    error_message = "The bucket policy must deny requests without TLS on the bucket and its objects."
+    error_message = "The bucket policy must deny every action (s3:*) by anyone without TLS, on the bucket and its objects."
   }
   assert {
     condition     = output.settings.versioning_status == "Enabled" && output.settings.lifecycle_rules["expire-noncurrent-versions"].noncurrent_expiration_days == 30

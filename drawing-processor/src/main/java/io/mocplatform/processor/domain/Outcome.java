@@ -10,7 +10,7 @@ import java.util.Locale;
 /** How one delivery of a job ended, and so what happens to its message. */
 public sealed interface Outcome {
 
-    /** Name used in logs and as the {@code outcome} property of the {@code JobOutcome} metric. */
+    /** Name used in logs and as the {@code outcome} dimension of the {@code JobOutcome} metric. */
     default String label() {
         return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }

@@ -122,6 +122,8 @@ class DrawingJobHandlerIT {
                 .containsExactlyInAnyOrder("validation", "pdf_processing", "drawing_analysis", "result");
         JsonNode outcome = emf("JobOutcome").get(0);
         assertThat(outcome.get("outcome").getStringValue()).isEqualTo("completed");
+        assertThat(outcome.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").get(0).values())
+                .extracting(JsonNode::getStringValue).containsExactly("function", "outcome");
         assertThat(outcome.get("Pages").getIntValue()).isEqualTo(4);
         assertThat(unit(outcome, "JobOutcome")).isEqualTo("Count");
         assertThat(outcome.get("correlation_id").getStringValue()).isEqualTo("corr-" + jobId);
