@@ -204,6 +204,15 @@ run "apply_policy_is_scoped_to_the_environment" {
 
 run "function_boundary_caps_every_created_role" {
   assert {
+    # The functions' roles are rendered from the contract's permissions; an action missing from the boundary
+    # would be denied in AWS while every offline test passes.
+    condition = alltrue([
+      for a in distinct(flatten([for statements in values(jsondecode(file("../../../../contract/platform-contract.json")).permissions) : [for st in statements : st.actions]])) :
+      contains(flatten([for st in output.function_boundaries["prod"].policy.Statement : st.Action]), a)
+    ])
+    error_message = "Every action the contract grants a function is within the permissions boundary."
+  }
+  assert {
     condition     = output.function_boundaries["prod"].arn == "arn:aws:iam::123456789012:policy/moc-platform-prod-function-boundary" && aws_iam_policy.function_boundary["prod"].name == "moc-platform-prod-function-boundary" && jsondecode(aws_iam_policy.function_boundary["prod"].policy) == output.function_boundaries["prod"].policy
     error_message = "One boundary per environment, at the name the platform module computes."
   }
