@@ -50,13 +50,19 @@ public final class OpenApiContract {
         return document;
     }
 
-    /** Every documented response as {@code METHOD /path STATUS}. */
+    /**
+     * Every documented response the function itself can give, as {@code METHOD /path STATUS}; those only API
+     * Gateway gives ({@code x-gateway-only}: throttling, the function failing or timing out) are left out.
+     */
     public Set<String> documentedResponses() {
         Set<String> all = new TreeSet<>();
         document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             if (!op.getKey().equals("parameters")) {
-                op.getValue().get("responses").fieldNames().forEachRemaining(status ->
-                        all.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + status));
+                op.getValue().get("responses").fields().forEachRemaining(status -> {
+                    if (!resolve(status.getValue()).path("x-gateway-only").asBoolean(false)) {
+                        all.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + status.getKey());
+                    }
+                });
             }
         }));
         return all;
