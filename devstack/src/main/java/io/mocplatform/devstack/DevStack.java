@@ -88,9 +88,11 @@ public final class DevStack {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long begin = System.nanoTime();
             console.info("stopping");
             stack.close();
-            console.info("stopped; state kept in " + stack.dataDir());
+            console.info("stopped in " + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms; state kept in "
+                    + stack.dataDir());
             stopped.countDown();
         }, "devstack-shutdown"));
         stack.unavailableFunctions().forEach((name, reason) ->

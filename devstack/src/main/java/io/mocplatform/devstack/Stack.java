@@ -11,6 +11,7 @@ import io.mocplatform.devstack.gateway.JwtAuthorizer;
 import io.mocplatform.devstack.gateway.JwtIssuer;
 import io.mocplatform.devstack.gateway.JwtSettings;
 import io.mocplatform.devstack.gateway.RouteTable;
+import io.mocplatform.devstack.gateway.RouteThrottle;
 import io.mocplatform.devstack.gateway.SigningKeys;
 import io.mocplatform.devstack.lambda.FunctionArtifacts;
 import io.mocplatform.devstack.lambda.FunctionSettings;
@@ -50,6 +51,8 @@ public final class Stack implements AutoCloseable {
     private static final String PROCESSOR = "drawing-processor";
     private static final String DLQ_HANDLER = "dlq-handler";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a stop lets a batch being processed finish before abandoning it. */
+    static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(2);
 
     private final StackOptions options;
     private final Console console;
@@ -60,11 +63,10 @@ public final class Stack implements AutoCloseable {
     private final AlertLog alerts;
     private final JwtIssuer issuer;
     private final Duration startup;
-    private final Deque<AutoCloseable> toClose;
 
     private Stack(StackOptions options, Console console, LocalAws aws, Map<String, LocalFunction> functions,
                   HttpApiGateway gateway, List<EventSourceMapping> mappings, AlertLog alerts, JwtIssuer issuer,
-                  Duration startup, Deque<AutoCloseable> toClose) {
+                  Duration startup) {
         this.options = options;
         this.console = console;
         this.aws = aws;
@@ -74,12 +76,13 @@ public final class Stack implements AutoCloseable {
         this.alerts = alerts;
         this.issuer = issuer;
         this.startup = startup;
-        this.toClose = toClose;
     }
 
     /** Starts everything and returns once the API accepts requests. */
     public static Stack start(StackOptions options, Console console) {
         long begin = System.nanoTime();
+        // Before the emulators' stand-ins start the JDK's HTTP server for the first time in this JVM.
+        HttpApiGateway.raiseServerLimits();
         Clock clock = Clock.systemUTC();
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
@@ -112,7 +115,8 @@ public final class Stack implements AutoCloseable {
             SigningKeys keys = SigningKeys.inDataDir(dataDir);
             JwtAuthorizer authorizer = new JwtAuthorizer(keys, JwtSettings.LOCAL, clock);
             HttpApiGateway.Invoker invoker = (name, event) -> invoke(functions, name, event);
-            HttpApiGateway gateway = HttpApiGateway.start(port, new RouteTable(contract.routes()), authorizer, keys,
+            HttpApiGateway gateway = HttpApiGateway.start(port, new RouteTable(contract.routes()),
+                    new RouteThrottle(RouteThrottle.Limits.TERRAFORM_DEFAULT, clock), authorizer, keys,
                     invoker, console::request, clock);
             started.push(gateway);
 
@@ -134,7 +138,7 @@ public final class Stack implements AutoCloseable {
 
             JwtIssuer issuer = new JwtIssuer(keys, JwtSettings.LOCAL, clock);
             Stack stack = new Stack(options, console, aws, functions, gateway, mappings, alerts, issuer,
-                    Duration.ofNanos(System.nanoTime() - begin), started);
+                    Duration.ofNanos(System.nanoTime() - begin));
             stack.writeEndpoints(dataDir);
             return stack;
         } catch (IOException e) {
@@ -194,10 +198,37 @@ public final class Stack implements AutoCloseable {
                 progress);
     }
 
-    /** Stops polling first, then the API, the functions and the emulators. */
+    /**
+     * Stops in the order that leaves nothing running against a closed emulator: the HTTP front (requests being
+     * answered finish), the event source mappings (no new poll or batch; a batch in flight gets
+     * {@link #IN_FLIGHT_GRACE} to finish, then is abandoned and its messages return after their visibility
+     * timeout, as Lambda would leave them), then the emulators, and the functions' contexts beside them.
+     */
     @Override
     public void close() {
-        closeAll(toClose);
+        long begin = System.nanoTime();
+        closeQuietly(gateway);
+        long front = System.nanoTime();
+        mappings.forEach(EventSourceMapping::stopPolling);
+        long deadline = front + IN_FLIGHT_GRACE.toNanos();
+        for (EventSourceMapping mapping : mappings) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            if (!mapping.awaitStopped(left)) {
+                console.info(mapping.settings().function() + ": a batch was still running after "
+                        + IN_FLIGHT_GRACE.toSeconds() + " s and is abandoned; its messages return after their"
+                        + " visibility timeout");
+            }
+        }
+        long pollers = System.nanoTime();
+        // Nothing runs in the functions any more (or it was abandoned), and closing an application context calls
+        // no AWS service: the contexts and the emulators close side by side.
+        try (ExecutorService closer = Executors.newVirtualThreadPerTaskExecutor()) {
+            functions.values().forEach(function -> closer.submit(() -> closeQuietly(function)));
+            closer.submit(() -> closeQuietly(aws));
+        }
+        long closed = System.nanoTime();
+        console.info("stop: front %d ms, event source mappings %d ms, functions and emulators %d ms".formatted(
+                (front - begin) / 1_000_000, (pollers - front) / 1_000_000, (closed - pollers) / 1_000_000));
     }
 
     private void writeEndpoints(Path dataDir) throws IOException {
@@ -299,6 +330,14 @@ public final class Stack implements AutoCloseable {
             return start.get();
         } finally {
             System.setOut(out);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("devstack: " + e.getMessage());
         }
     }
 

@@ -24,6 +24,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +47,13 @@ final class ElasticMqServer implements AutoCloseable {
     private final ActorSystem actorSystem;
     private final SQSRestServer server;
     private final URI endpoint;
+    private final String databaseUrl;
 
-    private ElasticMqServer(ActorSystem actorSystem, SQSRestServer server, URI endpoint) {
+    private ElasticMqServer(ActorSystem actorSystem, SQSRestServer server, URI endpoint, String databaseUrl) {
         this.actorSystem = actorSystem;
         this.server = server;
         this.endpoint = endpoint;
+        this.databaseUrl = databaseUrl;
     }
 
     static ElasticMqServer start(int requestedPort, String region, Path dataDir) {
@@ -75,7 +81,9 @@ final class ElasticMqServer implements AutoCloseable {
                 pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
                 """).withFallback(ConfigFactory.load()));
         try {
-            Option<ActorRef> persistence = dataDir == null ? Option.empty() : Option.apply(persistenceActor(system, dataDir));
+            String databaseUrl = dataDir == null ? null : databaseUrl(dataDir);
+            Option<ActorRef> persistence = dataDir == null ? Option.empty()
+                    : Option.apply(persistenceActor(system, dataDir, databaseUrl));
             ActorRef queueManager = system.actorOf(Props.create(QueueManagerActor.class, new NowProvider(),
                     StrictSQSLimits$.MODULE$, persistence));
             if (persistence.isDefined()) {
@@ -91,24 +99,32 @@ final class ElasticMqServer implements AutoCloseable {
             }
             SQSRestServer server = builder.start();
             server.waitUntilStarted();
-            return new ElasticMqServer(system, server, URI.create("http://127.0.0.1:" + port));
+            return new ElasticMqServer(system, server, URI.create("http://127.0.0.1:" + port), databaseUrl);
         } catch (RuntimeException e) {
             terminate(system);
             throw e;
         }
     }
 
-    private static ActorRef persistenceActor(ActorSystem system, Path dataDir) {
+    /**
+     * H2 commits to its MVStore in memory and writes the store to disk about once a second (WRITE_DELAY, default
+     * 500 ms, the store's autoCommitDelay 1000 ms): ElasticMQ answers SendMessage once its insert is committed, so
+     * a kill -9 lost the messages of the last second although every sender got its answer. WRITE_DELAY=0 makes
+     * every commit write the store before the insert returns. H2 would also close the database from a JVM
+     * shutdown hook of its own, at the same time as the devstack's hook is still stopping ElasticMQ
+     * ({@code Database is already closed}): DB_CLOSE_ON_EXIT=FALSE, and {@link #close} closes it after ElasticMQ.
+     */
+    private static String databaseUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("elasticmq")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static ActorRef persistenceActor(ActorSystem system, Path dataDir, String url) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // H2 commits to its MVStore in memory and writes the store to disk about once a second (WRITE_DELAY,
-        // default 500 ms, the store's autoCommitDelay 1000 ms): ElasticMQ answers SendMessage once its insert is
-        // committed, so a kill -9 lost the messages of the last second although every sender got its answer.
-        // WRITE_DELAY=0 makes every commit write the store before the insert returns.
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("elasticmq") + ";WRITE_DELAY=0";
         SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver", url, "sa", "",
                 false);
         scala.collection.immutable.List<CreateQueueMetadata> noPredefinedQueues =
@@ -141,6 +157,20 @@ final class ElasticMqServer implements AutoCloseable {
             server.stopAndWait();
         } finally {
             terminate(actorSystem);
+            shutDownDatabase();
+        }
+    }
+
+    /** Writes and closes the H2 file once nothing of ElasticMQ uses it any more. */
+    private void shutDownDatabase() {
+        if (databaseUrl == null) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // Already closed (nothing was open): nothing to write.
         }
     }
 

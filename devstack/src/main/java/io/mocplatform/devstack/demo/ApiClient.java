@@ -49,6 +49,26 @@ final class ApiClient {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
+
+        /**
+         * What an error answer says, in either of its two shapes: API Gateway's own errors are
+         * {@code {"message":"Unauthorized"}} ({@code application/json}), the functions' are problem+json.
+         */
+        String error() {
+            JsonNode node;
+            try {
+                node = JSON.readTree(body);
+            } catch (IOException e) {
+                return text();
+            }
+            if (node != null && node.has("message") && node.size() == 1) {
+                return "gateway: " + node.path("message").asText();
+            }
+            if (node != null && node.has("title")) {
+                return "problem: " + node.path("title").asText() + " (" + node.path("detail").asText("") + ")";
+            }
+            return text();
+        }
     }
 
     Answer get(String path) {

@@ -149,7 +149,8 @@ public final class DemoScenario {
         step("auth: a request without a token is refused (401)", null, () -> {
             ApiClient.Answer answer = api.getWithoutToken("/jobs");
             expect(answer, 401);
-            return answer.headers().firstValue("Content-Type").orElse("");
+            return answer.error() + ", www-authenticate: " + answer.headers().firstValue("www-authenticate")
+                    .orElse("(none)");
         });
         step("poison: send a message that is not JSON to the jobs queue", null, () -> {
             state.put("alerts_before", Long.toString(alertLines().size()));
@@ -244,7 +245,7 @@ public final class DemoScenario {
     private static void expect(ApiClient.Answer answer, int status) {
         if (answer.status() != status) {
             throw new StepFailure("HTTP " + answer.status() + " (expected " + status + "): "
-                    + abbreviate(answer.text()));
+                    + abbreviate(answer.error()));
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,16 +27,33 @@ import java.util.concurrent.Executors;
 
 /**
  * A local stand-in for the HTTP API in front of the two API functions: loopback only, the contract's routes,
- * the JWT authorizer on every route, payload 2.0 events, request ids, a 10 MB body limit, and the identity
- * provider's JWKS at {@code /.well-known/jwks.json}. It answers 404, 401 and 413 itself, before any function runs.
+ * {@code $default} stage throttling, the JWT authorizer on every route, payload 2.0 events, request ids, API
+ * Gateway's size quotas, and the identity provider's JWKS at {@code /.well-known/jwks.json}. The errors it makes
+ * itself ({@link GatewayError}) have API Gateway's status, headers and {@code {"message":...}} bodies, so a client
+ * written against the devstack meets the same answers in AWS.
  */
 public final class HttpApiGateway implements AutoCloseable {
 
-    /** API Gateway's payload limit for HTTP APIs. */
+    /** API Gateway's payload quota for HTTP APIs. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** API Gateway's quota on the total combined size of the request line and header values (HTTP APIs). */
+    public static final int MAX_REQUEST_LINE_AND_HEADER_VALUES_BYTES = 10_240;
+    /**
+     * What the JDK's HTTP server is told to accept, far above API Gateway's quotas, so that an oversized request
+     * reaches {@link #MAX_REQUEST_LINE_AND_HEADER_VALUES_BYTES} and gets an answer: the server's own defaults (200
+     * headers, 384 KiB) drop the connection without one. Beyond these the connection is still dropped.
+     */
+    static final int SERVER_MAX_HEADERS = 10_000;
+    static final int SERVER_MAX_HEADER_BYTES = 4 * 1024 * 1024;
+    /** How long a stop waits for requests already being answered (a function call included). */
+    static final int STOP_GRACE_SECONDS = 2;
     static final String JWKS_PATH = "/.well-known/jwks.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    static {
+        raiseServerLimits();
+    }
 
     /** Runs the function behind a route. */
     @FunctionalInterface
@@ -43,7 +61,7 @@ public final class HttpApiGateway implements AutoCloseable {
         InvocationResult invoke(String function, byte[] event);
     }
 
-    /** Told about every request once it is answered. */
+    /** Told about every request just before it is answered. */
     @FunctionalInterface
     public interface AccessLog {
         void request(String method, String path, int status, Duration duration, String requestId, String detail);
@@ -52,17 +70,20 @@ public final class HttpApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RouteTable routes;
+    private final RouteThrottle throttle;
     private final JwtAuthorizer authorizer;
     private final SigningKeys keys;
     private final Invoker invoker;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    private HttpApiGateway(HttpServer server, ExecutorService executor, RouteTable routes, JwtAuthorizer authorizer,
-                           SigningKeys keys, Invoker invoker, AccessLog accessLog, Clock clock) {
+    private HttpApiGateway(HttpServer server, ExecutorService executor, RouteTable routes, RouteThrottle throttle,
+                           JwtAuthorizer authorizer, SigningKeys keys, Invoker invoker, AccessLog accessLog,
+                           Clock clock) {
         this.server = server;
         this.executor = executor;
         this.routes = routes;
+        this.throttle = throttle;
         this.authorizer = authorizer;
         this.keys = keys;
         this.invoker = invoker;
@@ -70,14 +91,25 @@ public final class HttpApiGateway implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Sets the JDK HTTP server's header limits ({@link #SERVER_MAX_HEADERS}, {@link #SERVER_MAX_HEADER_BYTES}) unless
+     * already set. The JDK reads them once, when its first server in the JVM starts: call this before anything
+     * else starts one (the emulators' stand-ins do).
+     */
+    public static void raiseServerLimits() {
+        setIfAbsent("sun.net.httpserver.maxReqHeaders", SERVER_MAX_HEADERS);
+        setIfAbsent("sun.net.httpserver.maxReqHeaderSize", SERVER_MAX_HEADER_BYTES);
+    }
+
     /** Binds {@code port} on the loopback interface (0: a free one) and starts serving. */
-    public static HttpApiGateway start(int port, RouteTable routes, JwtAuthorizer authorizer, SigningKeys keys,
-                                       Invoker invoker, AccessLog accessLog, Clock clock) throws IOException {
+    public static HttpApiGateway start(int port, RouteTable routes, RouteThrottle throttle, JwtAuthorizer authorizer,
+                                       SigningKeys keys, Invoker invoker, AccessLog accessLog, Clock clock)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        HttpApiGateway gateway = new HttpApiGateway(server, executor, routes, authorizer, keys,
-                Objects.requireNonNull(invoker), Objects.requireNonNull(accessLog), clock);
+        HttpApiGateway gateway = new HttpApiGateway(server, executor, routes, Objects.requireNonNull(throttle),
+                authorizer, keys, Objects.requireNonNull(invoker), Objects.requireNonNull(accessLog), clock);
         server.createContext("/", gateway::handle);
         server.start();
         return gateway;
@@ -88,10 +120,15 @@ public final class HttpApiGateway implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /**
+     * Stops accepting connections at once, lets requests being answered finish for up to
+     * {@link #STOP_GRACE_SECONDS}, then closes every connection. A function call still running is not interrupted
+     * (Lambda would not interrupt it either); its answer has nowhere to go.
+     */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop(STOP_GRACE_SECONDS);
+        executor.shutdown();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -101,14 +138,11 @@ public final class HttpApiGateway implements AutoCloseable {
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
         String rawPath = uri.getRawPath();
-        String correlationId = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Correlation-Id"))
-                .filter(s -> !s.isBlank()).orElse(requestId);
         Answer answer;
         try {
-            answer = answer(exchange, method, rawPath, uri.getRawQuery(), requestId, correlationId, receivedAt);
+            answer = answer(exchange, method, uri, requestId, receivedAt);
         } catch (RuntimeException e) {
-            answer = Answer.problem(500, "internal", "Internal Server Error", "the local gateway failed: " + e,
-                    correlationId);
+            answer = Answer.error(GatewayError.INTERNAL_SERVER_ERROR, "the local gateway failed: " + e);
         }
         exchange.getResponseHeaders().set("apigw-requestid", requestId);
         answer.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
@@ -127,8 +161,14 @@ public final class HttpApiGateway implements AutoCloseable {
         exchange.close();
     }
 
-    private Answer answer(HttpExchange exchange, String method, String rawPath, String rawQuery, String requestId,
-                          String correlationId, Instant receivedAt) throws IOException {
+    private Answer answer(HttpExchange exchange, String method, URI uri, String requestId, Instant receivedAt)
+            throws IOException {
+        String rawPath = uri.getRawPath();
+        int headerBytes = requestLineAndHeaderValueBytes(exchange);
+        if (headerBytes > MAX_REQUEST_LINE_AND_HEADER_VALUES_BYTES) {
+            return Answer.error(GatewayError.REQUEST_HEADER_FIELDS_TOO_LARGE, "request line and header values are "
+                    + headerBytes + " bytes, over " + MAX_REQUEST_LINE_AND_HEADER_VALUES_BYTES);
+        }
         if ("GET".equals(method) && JWKS_PATH.equals(rawPath)) {
             return new Answer(200, Map.of("Content-Type", List.of("application/json")),
                     keys.publicKeys().toString().getBytes(StandardCharsets.UTF_8), null);
@@ -136,54 +176,65 @@ public final class HttpApiGateway implements AutoCloseable {
         Optional<RouteTable.Match> match = routes.match(method, rawPath);
         if (match.isEmpty()) {
             drain(exchange);
-            return Answer.problem(404, "not_found", "Not Found", "no route for " + method + " " + rawPath,
-                    correlationId);
+            return Answer.error(GatewayError.NOT_FOUND, "no route for " + method + " " + rawPath);
+        }
+        String routeKey = match.get().route().method() + " " + match.get().route().path();
+        if (!throttle.tryAcquire(routeKey)) {
+            return Answer.error(GatewayError.TOO_MANY_REQUESTS, routeKey + " over its burst of "
+                    + throttle.limits().burstLimit() + " at " + throttle.limits().rateLimit() + " requests/s");
         }
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null && parseLong(length) > MAX_BODY_BYTES) {
-            return Answer.problem(413, "payload_too_large", "Payload Too Large",
-                    "request bodies are limited to " + MAX_BODY_BYTES + " bytes", correlationId);
+            return Answer.error(GatewayError.REQUEST_ENTITY_TOO_LARGE, "Content-Length " + length.strip()
+                    + " is over " + MAX_BODY_BYTES + " bytes");
         }
         byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES);
         if (body == null) {
-            return Answer.problem(413, "payload_too_large", "Payload Too Large",
-                    "request bodies are limited to " + MAX_BODY_BYTES + " bytes", correlationId);
+            return Answer.error(GatewayError.REQUEST_ENTITY_TOO_LARGE, "body over " + MAX_BODY_BYTES + " bytes");
         }
         JwtAuthorizer.Result authorization =
                 authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"));
         if (!authorization.allowed()) {
-            Answer denied = Answer.problem(401, "unauthorized", "Unauthorized", authorization.reason(),
-                    correlationId);
-            Map<String, List<String>> headers = new java.util.LinkedHashMap<>(denied.headers());
-            headers.put("WWW-Authenticate", List.of("Bearer"));
-            return new Answer(401, headers, denied.body(), authorization.reason());
+            return Answer.error(GatewayError.UNAUTHORIZED, authorization.reason())
+                    .withHeader("www-authenticate", authorization.wwwAuthenticate());
         }
-        HttpApiEvents.Request request = new HttpApiEvents.Request(method, rawPath, rawQuery,
+        HttpApiEvents.Request request = new HttpApiEvents.Request(method, rawPath, uri.getRawQuery(),
                 exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(),
                 exchange.getProtocol());
         String host = Optional.ofNullable(request.header("host")).orElse(baseUrl().getAuthority());
         byte[] event = JSON.writeValueAsBytes(HttpApiEvents.event(request, match.get(), authorization, requestId,
                 receivedAt, host));
-        InvocationResult result = invoker.invoke(match.get().route().function(), event);
+        String function = match.get().route().function();
+        InvocationResult result = invoker.invoke(function, event);
         return switch (result.status()) {
             case OK -> {
                 HttpApiEvents.Response response;
                 try {
                     response = HttpApiEvents.response(result.payload());
                 } catch (IOException e) {
-                    yield Answer.problem(502, "bad_gateway", "Bad Gateway",
-                            "the function's response is not a payload 2.0 response", correlationId);
+                    yield Answer.error(GatewayError.INTERNAL_SERVER_ERROR,
+                            function + " answered something that is not a payload 2.0 response");
                 }
                 yield new Answer(response.status(), response.headers(), response.body(), null);
             }
-            case TIMED_OUT -> Answer.problem(503, "service_unavailable", "Service Unavailable",
-                    match.get().route().function() + ": " + result.error(), correlationId);
-            case INIT_FAILED -> Answer.problem(502, "bad_gateway", "Bad Gateway",
-                    match.get().route().function() + " is not running: " + result.error(), correlationId);
-            case FUNCTION_ERROR -> Answer.problem(500, "internal", "Internal Server Error",
-                    match.get().route().function() + " failed; see the devstack log for request "
-                            + result.requestId(), correlationId);
+            case TIMED_OUT -> Answer.error(GatewayError.SERVICE_UNAVAILABLE, function + ": " + result.error());
+            case INIT_FAILED -> Answer.error(GatewayError.INTERNAL_SERVER_ERROR,
+                    function + " is not running: " + result.error());
+            case FUNCTION_ERROR -> Answer.error(GatewayError.INTERNAL_SERVER_ERROR,
+                    function + " failed; see the devstack log for request " + result.requestId());
         };
+    }
+
+    /** What API Gateway's quota counts: the request line and every header value, in bytes. */
+    private static int requestLineAndHeaderValueBytes(HttpExchange exchange) {
+        long total = (exchange.getRequestMethod() + " " + exchange.getRequestURI().toString() + " "
+                + exchange.getProtocol()).getBytes(StandardCharsets.UTF_8).length;
+        for (List<String> values : exchange.getRequestHeaders().values()) {
+            for (String value : values) {
+                total += value.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return (int) Math.min(total, Integer.MAX_VALUE);
     }
 
     private static void drain(HttpExchange exchange) throws IOException {
@@ -208,6 +259,12 @@ public final class HttpApiGateway implements AutoCloseable {
         }
     }
 
+    private static void setIfAbsent(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(value));
+        }
+    }
+
     /** API Gateway's request ids look like {@code JfZ7sgb0LPEEMpw=}. */
     private static String newRequestId() {
         byte[] bytes = new byte[10];
@@ -217,10 +274,15 @@ public final class HttpApiGateway implements AutoCloseable {
 
     private record Answer(int status, Map<String, List<String>> headers, byte[] body, String detail) {
 
-        static Answer problem(int status, String slug, String title, String detail, String correlationId) {
-            return new Answer(status, Map.of("Content-Type", List.of(Problems.CONTENT_TYPE),
-                    "X-Correlation-Id", List.of(correlationId)),
-                    Problems.body(status, slug, title, detail, correlationId), detail);
+        static Answer error(GatewayError error, String detail) {
+            return new Answer(error.status(), Map.of("Content-Type", List.of(GatewayError.CONTENT_TYPE)),
+                    error.body(), detail);
+        }
+
+        Answer withHeader(String name, String value) {
+            Map<String, List<String>> more = new LinkedHashMap<>(headers);
+            more.put(name, List.of(value));
+            return new Answer(status, more, body, detail);
         }
     }
 }

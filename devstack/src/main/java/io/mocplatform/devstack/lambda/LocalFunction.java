@@ -114,9 +114,16 @@ public final class LocalFunction implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the execution environment. An invocation still running is abandoned as Lambda abandons one at a
+     * shutdown: neither interrupted nor waited for, its environment left as it is (its threads are daemons).
+     */
     @Override
     public void close() {
-        oneAtATime.lock();
+        if (!oneAtATime.tryLock()) {
+            events.accept(settings.name() + " stopped with an invocation still running: abandoned");
+            return;
+        }
         try {
             if (environment != null) {
                 environment.close();

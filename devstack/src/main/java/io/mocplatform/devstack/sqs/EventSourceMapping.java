@@ -25,10 +25,12 @@ import java.util.stream.Collectors;
 public final class EventSourceMapping implements AutoCloseable {
 
     /**
-     * Lambda long-polls for 20 s. Locally 5 s: the same behaviour (no empty receives while a message waits), but
-     * an abandoned poll no longer holds ElasticMQ's shutdown for 20 s when the stack stops.
+     * Lambda long-polls for 20 s. Locally 1 s: the same behaviour (a waiting message is returned at once, no empty
+     * receives while one waits), and a stop never waits long for a poll to return. No poll may be pending when
+     * ElasticMQ stops: its actor system would fail it ({@code AskTimeoutException}) and its store would be closed
+     * under it.
      */
-    private static final int LONG_POLL_SECONDS = 5;
+    static final int LONG_POLL_SECONDS = 1;
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(1);
 
     /**
@@ -58,6 +60,7 @@ public final class EventSourceMapping implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
     private volatile boolean delivering;
+    private volatile boolean abandoned;
 
     private EventSourceMapping(Settings settings, SqsClient sqs, BiFunction<String, byte[], InvocationResult> invoker,
                                Consumer<String> log) {
@@ -81,23 +84,42 @@ public final class EventSourceMapping implements AutoCloseable {
         return settings;
     }
 
-    /**
-     * Stops polling. A batch being delivered gets a few seconds to finish (and be deleted); an idle long poll is
-     * abandoned, and anything it still receives comes back after its visibility timeout.
-     */
-    @Override
-    public void close() {
+    /** Starts no further poll or batch; what is under way goes on (see {@link #awaitStopped}). */
+    public void stopPolling() {
         running = false;
-        if (!delivering) {
-            poller.interrupt();
-            return;
-        }
+    }
+
+    /**
+     * Waits up to {@code bound} for the poller to end: its current long poll to return and a batch being delivered
+     * to finish (and be deleted). A batch still running at the bound is abandoned, as Lambda abandons an
+     * invocation: the function is neither interrupted nor waited for, nothing is deleted, and the messages come
+     * back after their visibility timeout.
+     *
+     * @return true when the poller ended, false when it was abandoned with a batch in flight
+     */
+    public boolean awaitStopped(Duration bound) {
+        stopPolling();
         try {
-            poller.join(Duration.ofSeconds(5));
+            poller.join(bound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!poller.isAlive()) {
+            return true;
+        }
+        if (delivering) {
+            abandoned = true;
+            return false;
+        }
+        // Between two polls or inside one: nothing of the function's to wait for.
         poller.interrupt();
+        return true;
+    }
+
+    /** Stops polling and waits a few seconds for a batch in flight ({@link #awaitStopped}). */
+    @Override
+    public void close() {
+        awaitStopped(Duration.ofSeconds(5));
     }
 
     private void pollLoop() {
@@ -129,6 +151,10 @@ public final class EventSourceMapping implements AutoCloseable {
     void deliver(List<Message> batch) {
         byte[] event = SqsEvents.event(batch, settings.queueArn(), settings.region());
         InvocationResult result = invoker.apply(settings.function(), event);
+        if (abandoned) {
+            // Lambda never hears back from an invocation it abandoned: nothing is deleted.
+            return;
+        }
         Set<String> ids = batch.stream().map(Message::messageId).collect(Collectors.toUnmodifiableSet());
         List<Message> toDelete;
         if (!result.ok()) {

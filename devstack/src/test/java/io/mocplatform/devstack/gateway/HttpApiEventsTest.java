@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpApiEventsTest {
 
     private final RouteTable routes = new RouteTable(PlatformContract.embedded().routes());
-    private final JwtAuthorizer.Result alice = new JwtAuthorizer.Result(true, null,
+    private final JwtAuthorizer.Result alice = new JwtAuthorizer.Result(true, null, null,
             Map.of("sub", "alice", "email", "alice@example.com"), null);
 
     @Test

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpApiGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BURST = 20;
 
     @TempDir
     Path dataDir;
@@ -36,6 +38,7 @@ class HttpApiGatewayTest {
     private HttpApiGateway gateway;
     private String token;
     private volatile InvocationResult nextResult;
+    private final MutableClock throttleClock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @BeforeEach
     void start() throws Exception {
@@ -45,6 +48,7 @@ class HttpApiGatewayTest {
         nextResult = ok("{\"statusCode\":201,\"headers\":{\"Content-Type\":\"application/json\"},"
                 + "\"body\":\"{\\\"image_id\\\":\\\"img_1\\\"}\",\"isBase64Encoded\":false}");
         gateway = HttpApiGateway.start(0, new RouteTable(PlatformContract.embedded().routes()),
+                new RouteThrottle(new RouteThrottle.Limits(BURST, 1), throttleClock),
                 new JwtAuthorizer(keys, JwtSettings.LOCAL, clock), keys, (function, event) -> {
                     try {
                         JsonNode node = JSON.readTree(event);
@@ -62,36 +66,82 @@ class HttpApiGatewayTest {
     }
 
     @Test
-    void shouldAnswer404Problem_beforeAnyFunction_whenNoRouteMatches() throws Exception {
+    void shouldAnswer404InApiGatewaysShape_beforeAnyFunction_whenNoRouteMatches() throws Exception {
         HttpResponse<String> response = send(request("/unknown").header("Authorization", "Bearer " + token).GET());
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(JSON.readTree(response.body()).path("type").asText()).isEqualTo("urn:moc-platform:problem:not_found");
+        assertGatewayError(response, 404, "{\"message\":\"Not Found\"}");
         assertThat(invocations).isEmpty();
     }
 
     @Test
-    void shouldAnswer401Problem_whenTheTokenIsMissingOrForged() throws Exception {
+    void shouldAnswer401WithAChallenge_whenTheTokenIsMissingOrForged() throws Exception {
         HttpResponse<String> missing = send(request("/images").GET());
         HttpResponse<String> forged = send(request("/images").header("Authorization", "Bearer " + token + "x").GET());
 
-        assertThat(missing.statusCode()).isEqualTo(401);
-        assertThat(forged.statusCode()).isEqualTo(401);
-        assertThat(JSON.readTree(forged.body()).path("status").asInt()).isEqualTo(401);
-        assertThat(forged.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertGatewayError(missing, 401, "{\"message\":\"Unauthorized\"}");
+        assertGatewayError(forged, 401, "{\"message\":\"Unauthorized\"}");
+        assertThat(missing.headers().firstValue("www-authenticate")).hasValue("Bearer");
+        assertThat(forged.headers().firstValue("www-authenticate")).hasValue("Bearer scope=\"\" error=\"invalid_token\""
+                + " error_description=\"the token does not have a valid signature\"");
         assertThat(invocations).isEmpty();
     }
 
     @Test
-    void shouldAnswer413Problem_whenTheBodyExceedsTenMegabytes() throws Exception {
+    void shouldAnswer413_whenTheBodyExceedsTenMegabytes() throws Exception {
         byte[] body = new byte[HttpApiGateway.MAX_BODY_BYTES + 1];
 
         HttpResponse<String> response = send(request("/images").header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertGatewayError(response, 413, "{\"message\":\"Request Entity Too Large\"}");
         assertThat(invocations).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer429_whenARoutesBurstIsSpent_andServeItAgainOnceTheRateRefillsIt() throws Exception {
+        for (int i = 0; i < BURST; i++) {
+            assertThat(send(request("/jobs").header("Authorization", "Bearer " + token).GET()).statusCode())
+                    .as("request %d of the burst", i + 1).isEqualTo(201);
+        }
+        HttpResponse<String> throttled = send(request("/jobs").header("Authorization", "Bearer " + token).GET());
+        HttpResponse<String> otherRoute = send(request("/images").header("Authorization", "Bearer " + token).GET());
+        throttleClock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> refilled = send(request("/jobs").header("Authorization", "Bearer " + token).GET());
+
+        assertGatewayError(throttled, 429, "{\"message\":\"Too Many Requests\"}");
+        assertThat(otherRoute.statusCode()).as("each route has its own bucket").isEqualTo(201);
+        assertThat(refilled.statusCode()).isEqualTo(201);
+        assertThat(invocations).hasSize(BURST + 2);
+    }
+
+    @Test
+    void shouldAnswer431_notDropTheConnection_whenTheHeadersAreOverApiGatewaysQuota() throws Exception {
+        HttpResponse<String> oneMegabyte = send(request("/jobs").header("Authorization", "Bearer " + token)
+                .header("X-Big", "a".repeat(1024 * 1024)).GET());
+        HttpRequest.Builder manyHeaders = request("/jobs").header("Authorization", "Bearer " + token);
+        for (int i = 0; i < 300; i++) {
+            manyHeaders.header("X-Header-" + i, "v".repeat(40));
+        }
+        HttpResponse<String> tooMany = send(manyHeaders.GET());
+
+        assertGatewayError(oneMegabyte, 431, "{\"message\":\"Request Header Fields Too Large\"}");
+        assertGatewayError(tooMany, 431, "{\"message\":\"Request Header Fields Too Large\"}");
+        assertThat(invocations).isEmpty();
+    }
+
+    @Test
+    void shouldPassTwoHundredSmallHeadersToTheFunction_whenTheyFitTheQuota() throws Exception {
+        HttpRequest.Builder manyHeaders = request("/jobs").header("Authorization", "Bearer " + token);
+        for (int i = 0; i < 200; i++) {
+            manyHeaders.header("X-Header-" + i, "v".repeat(20));
+        }
+
+        HttpResponse<String> response = send(manyHeaders.GET());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(invocations).hasSize(1);
+        assertThat(invocations.getFirst().path("event").path("headers").path("x-header-199").asText())
+                .isEqualTo("v".repeat(20));
     }
 
     @Test
@@ -119,17 +169,24 @@ class HttpApiGatewayTest {
     }
 
     @Test
-    void shouldAnswer503_whenTheFunctionTimesOut_and500_whenItFails() throws Exception {
+    void shouldAnswer503_whenTheFunctionTimesOut_and500_whenItFailsDoesNotStartOrAnswersGarbage() throws Exception {
         nextResult = new InvocationResult("r1", InvocationResult.Status.TIMED_OUT, new byte[0], "Task timed out",
                 Duration.ofSeconds(29));
         HttpResponse<String> timedOut = send(request("/jobs").header("Authorization", "Bearer " + token).GET());
         nextResult = new InvocationResult("r2", InvocationResult.Status.FUNCTION_ERROR, new byte[0],
                 "java.lang.IllegalStateException: boom", Duration.ofMillis(3));
         HttpResponse<String> failed = send(request("/jobs").header("Authorization", "Bearer " + token).GET());
+        nextResult = new InvocationResult("r3", InvocationResult.Status.INIT_FAILED, new byte[0],
+                "BeanInstantiationException: boom", Duration.ofMillis(3));
+        HttpResponse<String> notStarted = send(request("/jobs").header("Authorization", "Bearer " + token).GET());
+        nextResult = ok("not JSON {");
+        HttpResponse<String> garbage = send(request("/jobs").header("Authorization", "Bearer " + token).GET());
 
-        assertThat(timedOut.statusCode()).isEqualTo(503);
-        assertThat(failed.statusCode()).isEqualTo(500);
-        assertThat(failed.body()).doesNotContain("boom");
+        assertGatewayError(timedOut, 503, "{\"message\":\"Service Unavailable\"}");
+        assertGatewayError(failed, 500, "{\"message\":\"Internal Server Error\"}");
+        assertGatewayError(notStarted, 500, "{\"message\":\"Internal Server Error\"}");
+        assertGatewayError(garbage, 500, "{\"message\":\"Internal Server Error\"}");
+        assertThat(logged).containsExactly(503, 500, 500, 500);
     }
 
     @Test
@@ -138,6 +195,16 @@ class HttpApiGatewayTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("keys").get(0).path("kty").asText()).isEqualTo("RSA");
+    }
+
+    /** Exactly what API Gateway sends for an error it makes itself: status, JSON type, body, request id. */
+    private static void assertGatewayError(HttpResponse<String> response, int status, String body) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).isEqualTo(body);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("apigw-requestid")).hasValueSatisfying(id ->
+                assertThat(id).matches("[A-Za-z0-9+/]{14}="));
+        assertThat(response.headers().firstValue("X-Correlation-Id")).as("only functions add it").isEmpty();
     }
 
     private HttpRequest.Builder request(String path) {

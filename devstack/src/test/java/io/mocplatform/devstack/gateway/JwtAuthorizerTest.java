@@ -74,6 +74,7 @@ class JwtAuthorizerTest {
     @Test
     void shouldDeny_whenHeaderIsMissingOrNotAJwt() {
         assertThat(authorizer.authorize(null).reason()).contains("missing");
+        assertThat(authorizer.authorize(null).wwwAuthenticate()).isEqualTo("Bearer");
         assertThat(authorizer.authorize("Bearer not-a-token").allowed()).isFalse();
     }
 
@@ -110,6 +111,8 @@ class JwtAuthorizerTest {
         String token = issuer.sign(claims().audience("another-api").build());
 
         assertThat(authorizer.authorize(token).reason()).contains("audience");
+        assertThat(authorizer.authorize(token).wwwAuthenticate()).isEqualTo("Bearer scope=\"\" error=\"invalid_token\""
+                + " error_description=\"the token does not have a valid audience\"");
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,6 +98,50 @@ class EventSourceMappingIT {
                 assertThat(visibleAndInFlight(sqs, queueUrl)).isZero();
             });
         }
+    }
+
+    @Test
+    void shouldAbandonABatchStillRunningAtStop_withoutDeletingIt_soItComesBack(LocalAws aws, SqsClient sqs)
+            throws Exception {
+        LocalAwsEnvironment env = aws.newIsolatedEnvironment();
+        String queueUrl = env.jobsQueueUrl();
+        EventSourceMapping.Settings settings = new EventSourceMapping.Settings("processor", queueUrl,
+                env.jobsQueueArn(), "eu-west-2", 1, true);
+        List<Integer> receiveCounts = new CopyOnWriteArrayList<>();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EventSourceMapping first = EventSourceMapping.start(settings, sqs, (function, event) -> {
+            receiveCounts.add(receiveCount(event));
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new InvocationResult("r", InvocationResult.Status.OK, "{\"batchItemFailures\":[]}"
+                    .getBytes(StandardCharsets.UTF_8), null, Duration.ZERO);
+        }, line -> { });
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("slow"));
+        assertThat(running.await(30, TimeUnit.SECONDS)).as("the batch reached the function").isTrue();
+
+        boolean ended = first.awaitStopped(Duration.ofMillis(200));
+        release.countDown();
+
+        assertThat(ended).as("the poller ended although its batch was still running").isFalse();
+        try (EventSourceMapping ignored = EventSourceMapping.start(settings, sqs, (function, event) -> {
+            receiveCounts.add(receiveCount(event));
+            return new InvocationResult("r", InvocationResult.Status.OK, "{\"batchItemFailures\":[]}"
+                    .getBytes(StandardCharsets.UTF_8), null, Duration.ZERO);
+        }, line -> { })) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(receiveCounts).as("received again after its visibility timeout").containsExactly(1, 2);
+                assertThat(visibleAndInFlight(sqs, queueUrl)).isZero();
+            });
+        }
+    }
+
+    private static int receiveCount(byte[] event) {
+        return read(event).path("Records").get(0).path("attributes").path("ApproximateReceiveCount").asInt();
     }
 
     private static JsonNode read(byte[] event) {
