@@ -56,12 +56,21 @@ final class ElasticMqServer implements AutoCloseable {
         this.databaseUrl = databaseUrl;
     }
 
+    /** Starts on {@code requestedPort} (0: a free one); queue URLs name the port it listens on. */
     static ElasticMqServer start(int requestedPort, String region, Path dataDir) {
+        return start(requestedPort, 0, region, dataDir);
+    }
+
+    /**
+     * Starts on {@code requestedPort} (0: a free one); queue URLs name {@code publicPort}, where clients reach it
+     * (the AWS edge in front of it), or its own port when {@code publicPort} is 0.
+     */
+    static ElasticMqServer start(int requestedPort, int publicPort, String region, Path dataDir) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             int port = FreePort.resolve(requestedPort);
             try {
-                return startOn(port, region, dataDir);
+                return startOn(port, publicPort, region, dataDir);
             } catch (RuntimeException e) {
                 last = e;
                 if (requestedPort != 0) {
@@ -72,7 +81,7 @@ final class ElasticMqServer implements AutoCloseable {
         throw new IllegalStateException("ElasticMQ did not start", last);
     }
 
-    private static ElasticMqServer startOn(int port, String region, Path dataDir) {
+    private static ElasticMqServer startOn(int port, int publicPort, String region, Path dataDir) {
         // Pekko logs every actor start to stdout by default; tests and the devstack only want warnings.
         ActorSystem system = ActorSystem.create("elasticmq", ConfigFactory.parseString("""
                 pekko.loglevel = WARNING
@@ -92,7 +101,8 @@ final class ElasticMqServer implements AutoCloseable {
             var builder = SQSRestServerBuilder.withActorSystem(system).withQueueManagerActor(queueManager)
                     .withInterface("127.0.0.1").withPort(port)
                     // Queue URLs carry this address, so clients get URLs they can call back.
-                    .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+                    .withServerAddress(new NodeAddress("http", "127.0.0.1",
+                            publicPort == 0 ? port : publicPort, ""))
                     .withAWSRegion(region).withAWSAccountId(ACCOUNT_ID);
             if (persistence.isDefined()) {
                 builder = builder.withQueueEventListener(persistence.get());

@@ -1,5 +1,7 @@
 package io.mocplatform.testkit;
 
+import io.mocplatform.testkit.edge.AwsEdge;
+import io.mocplatform.testkit.edge.AwsService;
 import io.mocplatform.testkit.sns.SnsStandIn;
 import io.mocplatform.testkit.ssm.SsmStandIn;
 import software.amazon.awssdk.regions.Region;
@@ -12,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * DynamoDB Local, ElasticMQ, s3proxy, the {@link SnsStandIn} and the {@link SsmStandIn} running in this JVM on
  * loopback ports, with the project's resources for {@link LocalAwsConfig#environment()} already created, among
- * them each environment's cursor signing key in Parameter Store (in AWS Terraform generates it).
+ * them each environment's cursor signing key in Parameter Store (in AWS Terraform generates it). Clients reach
+ * them through the {@link AwsEdge}, on the configured ports; the emulators themselves listen on free ports.
  *
  * <pre>{@code
  * try (LocalAws aws = LocalAws.start(LocalAwsConfig.inMemory())) {
@@ -44,18 +48,20 @@ public final class LocalAws implements AutoCloseable {
     private final AwsClients clients;
     private final SnsStandIn sns;
     private final SsmStandIn ssm;
+    private final AwsEdge edge;
     private final LocalAwsEnvironment environment;
     private final StartupTimes startupTimes;
     private final Deque<AutoCloseable> toClose;
 
     private LocalAws(LocalAwsConfig config, LocalAwsEndpoints endpoints, AwsClients clients, SnsStandIn sns,
-                     SsmStandIn ssm, LocalAwsEnvironment environment, StartupTimes startupTimes,
+                     SsmStandIn ssm, AwsEdge edge, LocalAwsEnvironment environment, StartupTimes startupTimes,
                      Deque<AutoCloseable> toClose) {
         this.config = config;
         this.endpoints = endpoints;
         this.clients = clients;
         this.sns = sns;
         this.ssm = ssm;
+        this.edge = edge;
         this.environment = environment;
         this.startupTimes = startupTimes;
         this.toClose = toClose;
@@ -79,34 +85,37 @@ public final class LocalAws implements AutoCloseable {
         ExecutorService starter = Executors.newFixedThreadPool(3);
         try {
             Path dataDir = config.dataDir();
-            var dynamoDb = timed(starter, () -> DynamoDbLocalServer.start(config.dynamoDbPort(),
-                    sub(dataDir, "dynamodb")));
+            // The edge's fronts take the configured ports (what clients see); the emulators behind them free ones.
+            AwsEdge edge = AwsEdge.bind(edgePorts(config), List.of());
+            started.push(edge);
+            int sqsPublicPort = edge.endpoint(AwsService.SQS).getPort();
+            var dynamoDb = timed(starter, () -> DynamoDbLocalServer.start(0, sub(dataDir, "dynamodb")));
             var s3 = timed(starter, () -> unchecked(() -> S3ProxyServer.start(config.s3Port(), sub(dataDir, "s3"),
                     config.accessKeyId(), config.secretAccessKey())));
-            var sqs = timed(starter, () -> ElasticMqServer.start(config.sqsPort(), config.region(),
+            var sqs = timed(starter, () -> ElasticMqServer.start(0, sqsPublicPort, config.region(),
                     sub(dataDir, "sqs")));
             awaitAll(started, List.of(dynamoDb, s3, sqs));
             Timed<DynamoDbLocalServer> dynamoDbServer = dynamoDb.join();
             Timed<S3ProxyServer> s3Server = s3.join();
             Timed<ElasticMqServer> sqsServer = sqs.join();
 
-            SsmStandIn ssm = unchecked(() -> SsmStandIn.start(config.ssmPort(), config.region(),
+            SsmStandIn ssm = unchecked(() -> SsmStandIn.start(0, config.region(),
                     ElasticMqServer.ACCOUNT_ID, dataDir == null ? null : dataDir.resolve("ssm").resolve("parameters.json")));
             started.push(ssm);
-            // The SNS stand-in's port is fixed first so the endpoints (and the shared SQS client it delivers
-            // with) exist before it starts.
-            int snsPort = FreePort.resolve(config.snsPort());
-            LocalAwsEndpoints endpoints = new LocalAwsEndpoints(dynamoDbServer.value().endpoint(),
-                    sqsServer.value().endpoint(), s3Server.value().endpoint(),
-                    URI.create("http://127.0.0.1:" + snsPort), ssm.endpoint(), Region.of(config.region()),
+            LocalAwsEndpoints endpoints = new LocalAwsEndpoints(edge.endpoint(AwsService.DYNAMODB),
+                    edge.endpoint(AwsService.SQS), s3Server.value().endpoint(), edge.endpoint(AwsService.SNS),
+                    edge.endpoint(AwsService.SSM), Region.of(config.region()),
                     config.accessKeyId(), config.secretAccessKey());
             AwsClients clients = new AwsClients(endpoints);
             started.push(clients);
-            Timed<SnsStandIn> snsServer = timed(starter, () -> unchecked(() -> SnsStandIn.builder().port(snsPort)
+            Timed<SnsStandIn> snsServer = timed(starter, () -> unchecked(() -> SnsStandIn.builder().port(0)
                     .region(config.region()).accountId(ElasticMqServer.ACCOUNT_ID).deliverWith(clients.sqs())
                     .stateFile(dataDir == null ? null : dataDir.resolve("sns").resolve("topics.json"))
                     .start())).join();
             started.push(snsServer.value());
+            edge.start(Map.of(AwsService.DYNAMODB, dynamoDbServer.value().endpoint(),
+                    AwsService.SQS, sqsServer.value().endpoint(), AwsService.SNS, snsServer.value().endpoint(),
+                    AwsService.SSM, ssm.endpoint()));
 
             long provisionStart = System.nanoTime();
             LocalAwsEnvironment environment = provision(clients, ssm, config, config.environment());
@@ -115,7 +124,8 @@ public final class LocalAws implements AutoCloseable {
             StartupTimes times = new StartupTimes(dynamoDbServer.duration(), sqsServer.duration(),
                     s3Server.duration(), snsServer.duration(), provisioning,
                     Duration.ofNanos(System.nanoTime() - begin));
-            return new LocalAws(config, endpoints, clients, snsServer.value(), ssm, environment, times, started);
+            return new LocalAws(config, endpoints, clients, snsServer.value(), ssm, edge, environment, times,
+                    started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -145,6 +155,14 @@ public final class LocalAws implements AutoCloseable {
     /** The SSM Parameter Store stand-in. */
     public SsmStandIn ssm() {
         return ssm;
+    }
+
+    /**
+     * The front every client reaches instead of the emulators; {@link AwsEdge#addFilter} puts a filter (faults,
+     * checks) on every later request.
+     */
+    public AwsEdge edge() {
+        return edge;
     }
 
     /** The resources of {@link LocalAwsConfig#environment()}, created at start. */
@@ -247,6 +265,11 @@ public final class LocalAws implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private static Map<AwsService, Integer> edgePorts(LocalAwsConfig config) {
+        return Map.of(AwsService.DYNAMODB, config.dynamoDbPort(), AwsService.SQS, config.sqsPort(),
+                AwsService.SNS, config.snsPort(), AwsService.SSM, config.ssmPort());
     }
 
     private static Path sub(Path dataDir, String name) {

@@ -11,11 +11,11 @@ import java.util.Objects;
  * @param dataDir                where the emulators keep their state, or null to keep everything in memory
  * @param region                 region the clients sign for and the ARNs name
  * @param environment            environment name of the resources created at start ({@code test}, {@code local})
- * @param dynamoDbPort           DynamoDB Local port, 0 for a free one
- * @param sqsPort                ElasticMQ port, 0 for a free one
+ * @param dynamoDbPort           where clients reach DynamoDB (the AWS edge's front), 0 for a free one
+ * @param sqsPort                where clients reach SQS (the edge's front), 0 for a free one
  * @param s3Port                 s3proxy port, 0 for a free one
- * @param snsPort                SNS stand-in port, 0 for a free one
- * @param ssmPort                SSM Parameter Store stand-in port, 0 for a free one
+ * @param snsPort                where clients reach SNS (the edge's front), 0 for a free one
+ * @param ssmPort                where clients reach SSM Parameter Store (the edge's front), 0 for a free one
  * @param queueVisibilityTimeout visibility timeout of the drawing-jobs queue (1800 s in AWS; short locally so a
  *                               failed delivery comes back within a test)
  * @param accessKeyId            the one identity s3proxy accepts; the other emulators accept any
