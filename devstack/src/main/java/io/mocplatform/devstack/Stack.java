@@ -22,6 +22,7 @@ import io.mocplatform.devstack.sqs.EventSourceMapping;
 import io.mocplatform.testkit.LocalAws;
 import io.mocplatform.testkit.LocalAwsConfig;
 import io.mocplatform.testkit.LocalAwsEnvironment;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,9 +128,12 @@ public final class Stack implements AutoCloseable {
             for (PlatformContract.Function function : contract.functions().values()) {
                 function.sqsTrigger().ifPresent(trigger -> {
                     QueueRef queue = queue(trigger.queue(), environment);
+                    // Lambda polls with the function's role, so the role must allow receiving and deleting.
+                    SqsClient functionSqs = environment.endpointsFor(function.name()).newSqsClient();
+                    started.push(functionSqs);
                     EventSourceMapping mapping = EventSourceMapping.start(new EventSourceMapping.Settings(
                             function.name(), queue.url(), queue.arn(), options.region(), trigger.batchSize(),
-                            trigger.reportBatchItemFailures()), aws.clients().sqs(),
+                            trigger.reportBatchItemFailures()), functionSqs,
                             (name, event) -> invoke(functions, name, event), console::info);
                     mappings.add(mapping);
                     started.push(mapping);
@@ -245,6 +249,10 @@ public final class Stack implements AutoCloseable {
         root.put("access_key_id", env.endpoints().accessKeyId());
         root.put("secret_access_key", env.endpoints().secretAccessKey());
         root.put("environment", env.name());
+        // Each function's own key: the AWS CLI with one of these acts as that function, judged by its role.
+        ObjectNode credentials = root.putObject("credentials");
+        env.functionCredentials().forEach((function, keys) -> credentials.putObject(function)
+                .put("access_key_id", keys.accessKeyId()).put("secret_access_key", keys.secretAccessKey()));
         ObjectNode tables = root.putObject("tables");
         tables.put("jobs", env.resources().jobsTable());
         tables.put("images", env.resources().imagesTable());
@@ -305,7 +313,7 @@ public final class Stack implements AutoCloseable {
         variables.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         variables.put("_HANDLER", function.handler());
         return new FunctionSettings(function.name(), lambdaName, function.handler(), timeout, memory,
-                options.region(), variables, environment.micronautProperties());
+                options.region(), variables, environment.micronautPropertiesFor(function.name()));
     }
 
     private static QueueRef queue(String contractKey, LocalAwsEnvironment environment) {

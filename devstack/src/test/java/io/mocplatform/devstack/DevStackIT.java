@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mocplatform.devstack.console.Console;
 import io.mocplatform.devstack.demo.DemoScenario;
+import io.mocplatform.testkit.LocalAwsEndpoints;
+import io.mocplatform.testkit.iam.ExercisedGrants;
+import io.mocplatform.testkit.iam.PermissionsContract;
+import io.mocplatform.testkit.iam.UnusedGrantsAllowlist;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,6 +15,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,9 +30,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The whole system in this JVM, from the functions' real Lambda zips: the demo scenario, then a restart on the
@@ -66,6 +78,7 @@ class DevStackIT {
             tokenFromFirstRun = stack.tokens().issue("alice", Duration.ofHours(1), Map.of());
 
             demo = stack.demoScenario(console::info).run();
+            functionCredentialsShouldActAsTheRoleDoes(stack, endpoints);
         }
 
         SoftAssertions steps = new SoftAssertions();
@@ -100,6 +113,61 @@ class DevStackIT {
             assertThat(jobs.body()).contains(jobId);
             assertThat(oldToken.statusCode()).as("a token signed before the restart").isEqualTo(200);
         }
+    }
+
+    /**
+     * With job-api's key from endpoints.json, what its role does not grant is refused with each service's own
+     * error; the same calls with the administrator's {@code test}/{@code test} work.
+     */
+    private static void functionCredentialsShouldActAsTheRoleDoes(Stack stack, JsonNode endpoints) {
+        JsonNode jobApiKeys = endpoints.path("credentials").path("job-api");
+        assertThat(endpoints.path("credentials").properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("job-api", "image-api", "drawing-processor", "dlq-handler");
+        LocalAwsEndpoints admin = stack.environment().endpoints();
+        LocalAwsEndpoints jobApi = admin.withCredentials(jobApiKeys.path("access_key_id").asText(),
+                jobApiKeys.path("secret_access_key").asText());
+        String table = endpoints.path("tables").path("jobs").asText();
+        String imagesBucket = endpoints.path("buckets").path("images").asText();
+        String jobsQueue = endpoints.path("queues").path("jobs").asText();
+
+        try (DynamoDbClient dynamoDb = jobApi.newDynamoDbClient(); S3Client s3 = jobApi.newS3Client();
+             SqsClient sqs = jobApi.newSqsClient()) {
+            assertThat(catchThrowableOfType(AwsServiceException.class, () -> dynamoDb.deleteTable(b -> b.tableName(table)))
+                    .awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(catchThrowableOfType(AwsServiceException.class, () -> s3.putObject(b -> b.bucket(imagesBucket)
+                    .key("images/demo-user/planted.png"), RequestBody.fromString("x"))).awsErrorDetails().errorCode())
+                    .isEqualTo("AccessDenied");
+            assertThat(catchThrowableOfType(AwsServiceException.class, () -> sqs.receiveMessage(b -> b
+                    .queueUrl(jobsQueue))).awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        }
+        try (DynamoDbClient dynamoDb = admin.newDynamoDbClient(); S3Client s3 = admin.newS3Client();
+             SqsClient sqs = admin.newSqsClient()) {
+            s3.putObject(b -> b.bucket(imagesBucket).key("images/demo-user/planted.png"), RequestBody.fromString("x"));
+            sqs.receiveMessage(b -> b.queueUrl(jobsQueue).visibilityTimeout(0));
+            assertThat(dynamoDb.describeTable(b -> b.tableName(table)).table().tableName()).isEqualTo(table);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void shouldHaveExercisedEveryGrantOfTheContract_inTheDemoOrSomeModulesIntegrationTests() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();   // failsafe runs in the module directory
+        PermissionsContract contract = PermissionsContract.embedded();
+        // Only what the functions' own code did counts: their modules' ITs and this module's stacks (closed by now,
+        // so they have written theirs); test-kit's tests, which sign as a function on purpose, do not.
+        List<Path> records = new java.util.ArrayList<>();
+        for (String module : contract.functions()) {
+            records.add(root.resolve(module).resolve("target").resolve("exercised-grants"));
+        }
+        records.add(root.resolve("devstack").resolve("target").resolve("exercised-grants"));
+        Set<PermissionsContract.Grant> exercised = ExercisedGrants.readAll(records);
+
+        Set<PermissionsContract.Grant> unused = ExercisedGrants.unused(contract, exercised,
+                UnusedGrantsAllowlist.read(root.resolve("contract").resolve(UnusedGrantsAllowlist.FILE)));
+
+        assertThat(unused).as("grants of contract/platform-contract.json that no test and not the demo used "
+                + "(read from %s); remove them from the contract, exercise them in a test, or list them with the "
+                + "reason in contract/%s", records, UnusedGrantsAllowlist.FILE).isEmpty();
     }
 
     private StackOptions options() {

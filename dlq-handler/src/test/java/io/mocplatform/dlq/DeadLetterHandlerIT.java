@@ -386,7 +386,7 @@ class DeadLetterHandlerIT {
     // ---- helpers
 
     private DeadLetterHandler handler(Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>(env.micronautProperties());
+        Map<String, Object> properties = new HashMap<>(env.micronautPropertiesFor("dlq-handler"));
         // The variables Terraform sets, given as properties: application.yml reads them as ${JOBS_TABLE} etc.
         properties.putAll(env.environmentVariablesFor("dlq-handler"));
         properties.put("tracing.enabled", "false");

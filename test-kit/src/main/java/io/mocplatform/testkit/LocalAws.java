@@ -2,6 +2,10 @@ package io.mocplatform.testkit;
 
 import io.mocplatform.testkit.edge.AwsEdge;
 import io.mocplatform.testkit.edge.AwsService;
+import io.mocplatform.testkit.edge.Caller;
+import io.mocplatform.testkit.edge.EdgeIdentities;
+import io.mocplatform.testkit.iam.ExercisedGrants;
+import io.mocplatform.testkit.iam.PermissionsContract;
 import io.mocplatform.testkit.sns.SnsStandIn;
 import io.mocplatform.testkit.ssm.SsmStandIn;
 import software.amazon.awssdk.regions.Region;
@@ -9,8 +13,10 @@ import software.amazon.awssdk.regions.Region;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +47,11 @@ import java.util.function.Supplier;
  */
 public final class LocalAws implements AutoCloseable {
 
+    /**
+     * System property naming the directory where {@link #close()} writes the grants the functions used (failsafe
+     * sets it to {@code target/exercised-grants}); the unused-grant check reads them all.
+     */
+    public static final String EXERCISED_GRANTS_DIR = "moc.exercised-grants.dir";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LocalAwsConfig config;
@@ -49,19 +60,21 @@ public final class LocalAws implements AutoCloseable {
     private final SnsStandIn sns;
     private final SsmStandIn ssm;
     private final AwsEdge edge;
+    private final Roles roles;
     private final LocalAwsEnvironment environment;
     private final StartupTimes startupTimes;
     private final Deque<AutoCloseable> toClose;
 
     private LocalAws(LocalAwsConfig config, LocalAwsEndpoints endpoints, AwsClients clients, SnsStandIn sns,
-                     SsmStandIn ssm, AwsEdge edge, LocalAwsEnvironment environment, StartupTimes startupTimes,
-                     Deque<AutoCloseable> toClose) {
+                     SsmStandIn ssm, AwsEdge edge, Roles roles, LocalAwsEnvironment environment,
+                     StartupTimes startupTimes, Deque<AutoCloseable> toClose) {
         this.config = config;
         this.endpoints = endpoints;
         this.clients = clients;
         this.sns = sns;
         this.ssm = ssm;
         this.edge = edge;
+        this.roles = roles;
         this.environment = environment;
         this.startupTimes = startupTimes;
         this.toClose = toClose;
@@ -86,12 +99,17 @@ public final class LocalAws implements AutoCloseable {
         try {
             Path dataDir = config.dataDir();
             // The edge's fronts take the configured ports (what clients see); the emulators behind them free ones.
-            AwsEdge edge = AwsEdge.bind(edgePorts(config), List.of());
+            EdgeIdentities identities = new EdgeIdentities();
+            identities.addAdministrator(config.accessKeyId(), config.secretAccessKey());
+            PermissionsContract contract = PermissionsContract.embedded();
+            ExercisedGrants exercised = new ExercisedGrants(contract);
+            AwsEdge edge = AwsEdge.bind(edgePorts(config), AwsEdge.iamFilters(identities, config.region(),
+                    ElasticMqServer.ACCOUNT_ID, Clock.systemUTC(),
+                    (role, decision) -> exercised.record(role.function(), decision)));
             started.push(edge);
             int sqsPublicPort = edge.endpoint(AwsService.SQS).getPort();
             var dynamoDb = timed(starter, () -> DynamoDbLocalServer.start(0, sub(dataDir, "dynamodb")));
-            var s3 = timed(starter, () -> unchecked(() -> S3ProxyServer.start(config.s3Port(), sub(dataDir, "s3"),
-                    config.accessKeyId(), config.secretAccessKey())));
+            var s3 = timed(starter, () -> unchecked(() -> S3ProxyServer.start(0, sub(dataDir, "s3"))));
             var sqs = timed(starter, () -> ElasticMqServer.start(0, sqsPublicPort, config.region(),
                     sub(dataDir, "sqs")));
             awaitAll(started, List.of(dynamoDb, s3, sqs));
@@ -103,7 +121,7 @@ public final class LocalAws implements AutoCloseable {
                     ElasticMqServer.ACCOUNT_ID, dataDir == null ? null : dataDir.resolve("ssm").resolve("parameters.json")));
             started.push(ssm);
             LocalAwsEndpoints endpoints = new LocalAwsEndpoints(edge.endpoint(AwsService.DYNAMODB),
-                    edge.endpoint(AwsService.SQS), s3Server.value().endpoint(), edge.endpoint(AwsService.SNS),
+                    edge.endpoint(AwsService.SQS), edge.endpoint(AwsService.S3), edge.endpoint(AwsService.SNS),
                     edge.endpoint(AwsService.SSM), Region.of(config.region()),
                     config.accessKeyId(), config.secretAccessKey());
             AwsClients clients = new AwsClients(endpoints);
@@ -114,18 +132,19 @@ public final class LocalAws implements AutoCloseable {
                     .start())).join();
             started.push(snsServer.value());
             edge.start(Map.of(AwsService.DYNAMODB, dynamoDbServer.value().endpoint(),
-                    AwsService.SQS, sqsServer.value().endpoint(), AwsService.SNS, snsServer.value().endpoint(),
-                    AwsService.SSM, ssm.endpoint()));
+                    AwsService.SQS, sqsServer.value().endpoint(), AwsService.S3, s3Server.value().endpoint(),
+                    AwsService.SNS, snsServer.value().endpoint(), AwsService.SSM, ssm.endpoint()));
+            Roles roles = new Roles(identities, contract, exercised, s3Server.value().endpoint());
 
             long provisionStart = System.nanoTime();
-            LocalAwsEnvironment environment = provision(clients, ssm, config, config.environment());
+            LocalAwsEnvironment environment = provision(clients, ssm, roles, config, config.environment());
             Duration provisioning = Duration.ofNanos(System.nanoTime() - provisionStart);
 
             StartupTimes times = new StartupTimes(dynamoDbServer.duration(), sqsServer.duration(),
                     s3Server.duration(), snsServer.duration(), provisioning,
                     Duration.ofNanos(System.nanoTime() - begin));
-            return new LocalAws(config, endpoints, clients, snsServer.value(), ssm, edge, environment, times,
-                    started);
+            return new LocalAws(config, endpoints, clients, snsServer.value(), ssm, edge, roles, environment,
+                    times, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -172,21 +191,49 @@ public final class LocalAws implements AutoCloseable {
 
     /** Creates (or finds) the resources of another environment, e.g. one per test class. */
     public LocalAwsEnvironment newEnvironment(String name) {
-        return provision(clients, ssm, config, name);
+        return provision(clients, ssm, roles, config, name);
     }
 
     /**
      * The environment's tables, queues, buckets and topic, and its cursor signing key: 256 random bits, kept when
-     * the parameter exists already (a devstack restart keeps its cursors valid).
+     * the parameter exists already (a devstack restart keeps its cursors valid). Each function of the contract
+     * gets its own access key for this environment, judged by its role's statements with this environment's
+     * names; the CDN stand-in reads the images bucket as CloudFront does, not as a role, so it goes to s3proxy
+     * directly.
      */
-    private static LocalAwsEnvironment provision(AwsClients clients, SsmStandIn ssm, LocalAwsConfig config,
-                                                 String name) {
+    private static LocalAwsEnvironment provision(AwsClients clients, SsmStandIn ssm, Roles roles,
+                                                 LocalAwsConfig config, String name) {
         LocalAwsEnvironment environment = new ResourceProvisioner(clients, config.queueVisibilityTimeout())
                 .provision(name);
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         ssm.putSecureStringIfAbsent(environment.resources().cursorKeyParameter(), HexFormat.of().formatHex(key));
-        return environment;
+        Map<String, String> placeholders = roles.contract().localPlaceholders(name, config.region(),
+                ElasticMqServer.ACCOUNT_ID);
+        Map<String, FunctionCredentials> credentials = new java.util.LinkedHashMap<>();
+        for (String function : roles.contract().functions()) {
+            String lambdaName = function + "-" + name;
+            Caller.FunctionRole role = new Caller.FunctionRole(function, name, "arn:aws:sts::"
+                    + ElasticMqServer.ACCOUNT_ID + ":assumed-role/" + lambdaName + "-role/" + lambdaName,
+                    roles.contract().policy(function, placeholders));
+            String keyId = "AKIDLOCAL" + tag(function) + tag(name);
+            FunctionCredentials keys = new FunctionCredentials(keyId, roles.identities().secretOf(keyId)
+                    .orElseGet(LocalAws::newSecret));
+            roles.identities().addFunction(keys.accessKeyId(), keys.secretAccessKey(), role);
+            credentials.put(function, keys);
+        }
+        return environment.with(roles.s3Origin().resolve("/" + environment.resources().imagesBucket()).toString(),
+                credentials);
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[30];
+        RANDOM.nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
+    }
+
+    private static String tag(String name) {
+        return name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
 
     /** A fresh environment named {@code it-<8 random hex digits>}, so parallel tests never share data. */
@@ -207,7 +254,22 @@ public final class LocalAws implements AutoCloseable {
      */
     @Override
     public void close() {
-        closeAll(toClose);
+        try {
+            closeAll(toClose);
+        } finally {
+            String directory = System.getProperty(EXERCISED_GRANTS_DIR);
+            if (directory != null) {
+                roles.exercised().writeTo(Path.of(directory));
+            }
+        }
+    }
+
+    /**
+     * Which grants of the contract the functions used in this JVM so far (each allowed request's statement, action
+     * and resource pattern).
+     */
+    public ExercisedGrants exercisedGrants() {
+        return roles.exercised();
     }
 
     /**
@@ -230,6 +292,11 @@ public final class LocalAws implements AutoCloseable {
                     .formatted(total.toMillis(), dynamoDb.toMillis(), sqs.toMillis(), s3.toMillis(), sns.toMillis())
                     + "resources %d ms)".formatted(provisioning.toMillis());
         }
+    }
+
+    /** The edge's knowledge of roles: keys, the contract, what was used, and s3proxy's own address. */
+    private record Roles(EdgeIdentities identities, PermissionsContract contract, ExercisedGrants exercised,
+                         URI s3Origin) {
     }
 
     private record Timed<T>(T value, Duration duration) {
@@ -269,7 +336,7 @@ public final class LocalAws implements AutoCloseable {
 
     private static Map<AwsService, Integer> edgePorts(LocalAwsConfig config) {
         return Map.of(AwsService.DYNAMODB, config.dynamoDbPort(), AwsService.SQS, config.sqsPort(),
-                AwsService.SNS, config.snsPort(), AwsService.SSM, config.ssmPort());
+                AwsService.S3, config.s3Port(), AwsService.SNS, config.snsPort(), AwsService.SSM, config.ssmPort());
     }
 
     private static Path sub(Path dataDir, String name) {

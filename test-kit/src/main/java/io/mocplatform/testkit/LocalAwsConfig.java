@@ -13,12 +13,12 @@ import java.util.Objects;
  * @param environment            environment name of the resources created at start ({@code test}, {@code local})
  * @param dynamoDbPort           where clients reach DynamoDB (the AWS edge's front), 0 for a free one
  * @param sqsPort                where clients reach SQS (the edge's front), 0 for a free one
- * @param s3Port                 s3proxy port, 0 for a free one
+ * @param s3Port                 where clients reach S3 (the edge's front), 0 for a free one
  * @param snsPort                where clients reach SNS (the edge's front), 0 for a free one
  * @param ssmPort                where clients reach SSM Parameter Store (the edge's front), 0 for a free one
  * @param queueVisibilityTimeout visibility timeout of the drawing-jobs queue (1800 s in AWS; short locally so a
  *                               failed delivery comes back within a test)
- * @param accessKeyId            the one identity s3proxy accepts; the other emulators accept any
+ * @param accessKeyId            the administrator's key: unrestricted, its signatures verified by the AWS edge
  * @param secretAccessKey        its secret
  */
 public record LocalAwsConfig(Path dataDir, String region, String environment, int dynamoDbPort, int sqsPort,
@@ -100,7 +100,7 @@ public record LocalAwsConfig(Path dataDir, String region, String environment, in
         public Builder ssmPort(int value) { ssmPort = value; return this; }
         public Builder queueVisibilityTimeout(Duration value) { queueVisibilityTimeout = value; return this; }
 
-        /** The identity s3proxy checks signatures against. */
+        /** The administrator's key (unrestricted; its signatures are verified). */
         public Builder credentials(String keyId, String secret) {
             accessKeyId = keyId;
             secretAccessKey = secret;

@@ -48,6 +48,11 @@ public record LocalAwsEndpoints(URI dynamoDb, URI sqs, URI s3, URI sns, URI ssm,
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
     }
 
+    /** The same endpoints, signing with another key (a function's own, for example). */
+    public LocalAwsEndpoints withCredentials(String otherAccessKeyId, String otherSecretAccessKey) {
+        return new LocalAwsEndpoints(dynamoDb, sqs, s3, sns, ssm, region, otherAccessKeyId, otherSecretAccessKey);
+    }
+
     /** Static credentials for the emulators. */
     public StaticCredentialsProvider credentialsProvider() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));

@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param jobsDlqArn     ARN of its dead-letter queue
  * @param alertsTopicArn ARN of the alerts topic
  * @param cdnBaseUrl     stands in for CloudFront: the images bucket's path-style URL on the S3 emulator
+ * @param functionCredentials each function's own access key in this environment (empty where nothing enforces
+ *                            roles, e.g. LocalStack)
  */
 public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, PlatformNames.Resources resources,
                                   String jobsQueueUrl, String jobsQueueArn, String jobsDlqUrl, String jobsDlqArn,
-                                  String alertsTopicArn, String cdnBaseUrl) {
+                                  String alertsTopicArn, String cdnBaseUrl,
+                                  Map<String, FunctionCredentials> functionCredentials) {
 
     /** The offline analyser: no network, the default locally and in tests. */
     public static final String OFFLINE_ANALYZER = "offline";
@@ -38,6 +41,21 @@ public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, Plat
         Objects.requireNonNull(jobsDlqArn, "jobsDlqArn");
         Objects.requireNonNull(alertsTopicArn, "alertsTopicArn");
         Objects.requireNonNull(cdnBaseUrl, "cdnBaseUrl");
+        functionCredentials = Map.copyOf(functionCredentials);
+    }
+
+    /** An environment without function credentials: every client signs with {@link #endpoints()}' key. */
+    public LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, PlatformNames.Resources resources,
+                               String jobsQueueUrl, String jobsQueueArn, String jobsDlqUrl, String jobsDlqArn,
+                               String alertsTopicArn, String cdnBaseUrl) {
+        this(name, endpoints, resources, jobsQueueUrl, jobsQueueArn, jobsDlqUrl, jobsDlqArn, alertsTopicArn,
+                cdnBaseUrl, Map.of());
+    }
+
+    /** The same resources, with another CDN origin and the functions' own credentials. */
+    LocalAwsEnvironment with(String cdnOrigin, Map<String, FunctionCredentials> credentials) {
+        return new LocalAwsEnvironment(name, endpoints, resources, jobsQueueUrl, jobsQueueArn, jobsDlqUrl,
+                jobsDlqArn, alertsTopicArn, cdnOrigin, credentials);
     }
 
     /**
@@ -74,8 +92,33 @@ public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, Plat
         return selected;
     }
 
-    /** Micronaut properties pointing micronaut-aws-sdk-v2's clients (and the SSM reader) at {@link #endpoints()}. */
+    /**
+     * Micronaut properties pointing micronaut-aws-sdk-v2's clients (and the SSM reader) at {@link #endpoints()},
+     * signing with the administrator's key: for code that is not a function. A function gets
+     * {@link #micronautPropertiesFor(String)}.
+     */
     public Map<String, Object> micronautProperties() {
         return endpoints.micronautProperties();
+    }
+
+    /**
+     * Micronaut properties for one function: the same endpoints, signing with the function's own key, so the AWS
+     * edge judges its every call by its role in the platform contract, as AWS does.
+     */
+    public Map<String, Object> micronautPropertiesFor(String function) {
+        return endpointsFor(function).micronautProperties();
+    }
+
+    /** {@link #endpoints()} with the function's own key: clients built from it act as the function. */
+    public LocalAwsEndpoints endpointsFor(String function) {
+        if (functionCredentials.isEmpty()) {
+            return endpoints;
+        }
+        FunctionCredentials credentials = functionCredentials.get(function);
+        if (credentials == null) {
+            throw new IllegalArgumentException("no credentials for function " + function + "; known: "
+                    + functionCredentials.keySet());
+        }
+        return endpoints.withCredentials(credentials.accessKeyId(), credentials.secretAccessKey());
     }
 }

@@ -1,6 +1,7 @@
 package io.mocplatform.testkit;
 
 import io.mocplatform.model.PlatformNames;
+import io.mocplatform.testkit.edge.AwsService;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -37,7 +38,7 @@ class ResourceProvisioningIT {
     }
 
     @Test
-    void shouldDescribeEnvironmentAsTerraformDoes(LocalAwsEnvironment env) {
+    void shouldDescribeEnvironmentAsTerraformDoes(LocalAws aws, LocalAwsEnvironment env) {
         Map<String, String> variables = env.environmentVariables();
 
         assertThat(variables).containsEntry(PlatformNames.APP_ENV, env.name())
@@ -49,7 +50,8 @@ class ResourceProvisioningIT {
                 .containsEntry(PlatformNames.JOBS_QUEUE_ARN, env.jobsQueueArn())
                 .containsEntry(PlatformNames.JOBS_DLQ_ARN, env.jobsDlqArn())
                 .containsEntry(PlatformNames.ALERTS_TOPIC_ARN, env.alertsTopicArn())
-                .containsEntry(PlatformNames.CDN_BASE_URL, env.endpoints().s3() + "/images-lego-moc-" + env.name())
+                .containsEntry(PlatformNames.CDN_BASE_URL, aws.edge().emulator(AwsService.S3) + "/images-lego-moc-"
+                        + env.name())
                 .containsEntry(PlatformNames.ANALYZER, "offline")
                 .containsEntry(PlatformNames.CURSOR_KEY_PARAMETER, "/moc-platform/" + env.name() + "/cursor-signing-key");
         PlatformNames.FUNCTION_ENVIRONMENT.forEach((function, names) -> assertThat(

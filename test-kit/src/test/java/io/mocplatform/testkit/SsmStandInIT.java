@@ -52,7 +52,8 @@ class SsmStandInIT {
 
         HttpResponse<String> unsigned = post(aws.endpoints().ssm(), "GetParameter",
                 "{\"Name\":\"" + name + "\",\"WithDecryption\":true}", false);
-        HttpResponse<String> encrypted = post(aws.endpoints().ssm(), "GetParameter",
+        // Straight to the stand-in: through the edge this made-up signature would be refused before it.
+        HttpResponse<String> encrypted = post(aws.ssm().endpoint(), "GetParameter",
                 "{\"Name\":\"" + name + "\"}", true);
 
         assertThat(unsigned.statusCode()).isEqualTo(400);

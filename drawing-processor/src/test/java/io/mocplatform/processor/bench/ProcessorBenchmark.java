@@ -53,7 +53,7 @@ public final class ProcessorBenchmark {
                 : new int[] {1, 20, 100};
         try (LocalAws aws = LocalAws.startInMemory()) {
             LocalAwsEnvironment env = aws.newEnvironment("bench");
-            Map<String, Object> properties = new HashMap<>(env.micronautProperties());
+            Map<String, Object> properties = new HashMap<>(env.micronautPropertiesFor("drawing-processor"));
             properties.put("processor.jobs-table", env.resources().jobsTable());
             properties.put("processor.drawings-bucket", env.resources().drawingsBucket());
             properties.put("processor.jobs-queue-url", env.jobsQueueUrl());

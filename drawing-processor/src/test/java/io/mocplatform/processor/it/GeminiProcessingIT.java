@@ -38,25 +38,27 @@ import static org.awaitility.Awaitility.await;
 class GeminiProcessingIT {
 
     private static final String GENERATE = "/v1beta/models/gemini-it:generateContent";
-    /** Per test class, so parallel classes never share it; read from the Parameter Store stand-in as in AWS. */
-    private static final String PARAMETER = "/moc-platform/it-gemini/gemini-api-key";
 
     private WireMockServer fake;
     private SsmStandIn parameters;
+    private String parameter;
     private ProcessorHarness harness;
     private CapturingMetricsSink metrics;
 
     @BeforeAll
     void start(LocalAwsEnvironment env, AwsClients aws, LocalAws localAws) {
+        // The class's own environment's key, read from the Parameter Store stand-in as in AWS: the processor's role
+        // may read only its environment's parameter.
+        parameter = "/moc-platform/" + env.name() + "/gemini-api-key";
         parameters = localAws.ssm();
-        parameters.putSecureStringIfAbsent(PARAMETER, "it-key");
+        parameters.putSecureStringIfAbsent(parameter, "it-key");
         fake = new WireMockServer(options().dynamicPort());
         fake.start();
         harness = new ProcessorHarness(env, aws, Map.of(
                 "processor.analyzer", "gemini",
                 "processor.backoff-base", "1s",
                 "processor.backoff-cap", "2s",
-                "gemini.api-key-parameter", PARAMETER,
+                "gemini.api-key-parameter", parameter,
                 "gemini.model", "gemini-it",
                 "gemini.base-url", fake.baseUrl()));
         metrics = harness.context.getBean(CapturingMetricsSink.class);
@@ -138,7 +140,7 @@ class GeminiProcessingIT {
         assertThat(dead.get(0).body()).contains(jobId);
         fake.verify(3, postRequestedFor(urlEqualTo(GENERATE)));
         // The key is read once per container, not once per delivery.
-        assertThat(parameters.reads(PARAMETER)).isEqualTo(1);
+        assertThat(parameters.reads(parameter)).isEqualTo(1);
         assertThat(metrics.documents().stream().filter(d -> d.contains("\"pdf_processing\""))).hasSize(1);
     }
 }

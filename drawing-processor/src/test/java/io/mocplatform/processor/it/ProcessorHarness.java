@@ -44,7 +44,7 @@ final class ProcessorHarness implements AutoCloseable {
     ProcessorHarness(LocalAwsEnvironment env, AwsClients aws, Map<String, Object> extra) {
         this.env = env;
         this.aws = aws;
-        Map<String, Object> properties = new HashMap<>(env.micronautProperties());
+        Map<String, Object> properties = new HashMap<>(env.micronautPropertiesFor("drawing-processor"));
         properties.put("processor.jobs-table", env.resources().jobsTable());
         properties.put("processor.drawings-bucket", env.resources().drawingsBucket());
         properties.put("processor.jobs-queue-url", env.jobsQueueUrl());

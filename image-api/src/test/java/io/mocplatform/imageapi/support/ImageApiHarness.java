@@ -29,7 +29,7 @@ public final class ImageApiHarness implements AutoCloseable {
 
     public ImageApiHarness(LocalAwsEnvironment environment, Map<String, Object> extraProperties) {
         this.environment = environment;
-        Map<String, Object> properties = new HashMap<>(environment.micronautProperties());
+        Map<String, Object> properties = new HashMap<>(environment.micronautPropertiesFor("image-api"));
         properties.putAll(environment.environmentVariablesFor("image-api"));
         properties.put("tracing.enabled", "false");
         properties.putAll(extraProperties);

@@ -19,7 +19,7 @@ public final class JobApiContexts {
 
     /** The same with extra properties (e.g. {@code test.capture-metrics=true}). */
     public static ApplicationContext start(LocalAwsEnvironment env, String queueUrl, Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>(env.micronautProperties());
+        Map<String, Object> properties = new HashMap<>(env.micronautPropertiesFor("job-api"));
         // The variables Terraform sets, which application.yml reads; the queue URL may point elsewhere on purpose,
         // and the extra properties come last so that a test can override any of them.
         properties.putAll(env.environmentVariablesFor("job-api"));

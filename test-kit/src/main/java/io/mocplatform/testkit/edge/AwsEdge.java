@@ -3,6 +3,7 @@ package io.mocplatform.testkit.edge;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mocplatform.testkit.iam.Policy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 
 /**
  * The front door of the emulated AWS: one loopback HTTP front per service, which every SDK client, presigned URL
@@ -81,6 +84,17 @@ public final class AwsEdge implements AutoCloseable {
         return new AwsEdge(servers, ownFilters);
     }
 
+    /**
+     * The edge's own filters for IAM: {@link SignatureCheck} (SigV4, presigned URLs, expiry), then
+     * {@link RoleCheck} (a function role's request against its policy; {@code allowed} hears every allowed
+     * permission). The administrator's and unknown keys pass unjudged.
+     */
+    public static List<EdgeFilter> iamFilters(EdgeIdentities identities, String region, String account, Clock clock,
+                                              BiConsumer<Caller.FunctionRole, Policy.Decision> allowed) {
+        return List.of(new SignatureCheck(identities, clock),
+                new RoleCheck(new RequestActions(region, account), allowed));
+    }
+
     /** Starts answering: each service's requests go, once through the filters, to its emulator. */
     public AwsEdge start(Map<AwsService, URI> emulators) {
         if (!emulators.keySet().equals(servers.keySet())) {
@@ -105,6 +119,15 @@ public final class AwsEdge implements AutoCloseable {
             throw new IllegalArgumentException("the edge has no front for " + service);
         }
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Where the edge forwards {@code service}'s requests: the emulator itself (benchmarks compare the two). */
+    public URI emulator(AwsService service) {
+        URI emulator = backends.get(service);
+        if (emulator == null) {
+            throw new IllegalArgumentException("the edge has no emulator for " + service);
+        }
+        return emulator;
     }
 
     /** Runs {@code filter} on every later request, after the edge's own filters and those added before. */

@@ -18,9 +18,15 @@ public final class EdgeRequest {
     private final String rawQuery;
     private final Map<String, List<String>> headers;
     private final EdgeBody body;
+    private final Caller caller;
 
     public EdgeRequest(AwsService service, String method, String rawPath, String rawQuery,
                        Map<String, List<String>> headers, EdgeBody body) {
+        this(service, method, rawPath, rawQuery, headers, body, null);
+    }
+
+    private EdgeRequest(AwsService service, String method, String rawPath, String rawQuery,
+                        Map<String, List<String>> headers, EdgeBody body, Caller caller) {
         this.service = Objects.requireNonNull(service, "service");
         this.method = Objects.requireNonNull(method, "method");
         this.rawPath = Objects.requireNonNull(rawPath, "rawPath");
@@ -29,6 +35,7 @@ public final class EdgeRequest {
         headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
         this.headers = java.util.Collections.unmodifiableMap(copy);
         this.body = Objects.requireNonNull(body, "body");
+        this.caller = caller;
     }
 
     public AwsService service() {
@@ -67,6 +74,16 @@ public final class EdgeRequest {
 
     public EdgeBody body() {
         return body;
+    }
+
+    /** Who signed the request, once the edge verified the signature (empty before that). */
+    public Optional<Caller> caller() {
+        return Optional.ofNullable(caller);
+    }
+
+    /** The same request, known to come from {@code caller}. */
+    public EdgeRequest signedBy(Caller caller) {
+        return new EdgeRequest(service, method, rawPath, rawQuery, headers, body, Objects.requireNonNull(caller));
     }
 
     @Override

@@ -32,6 +32,11 @@ final class FormEncoding {
         return Collections.unmodifiableMap(parameters);
     }
 
+    /** A path segment: {@code %XX} decoded, {@code +} kept (it is a plus in a path, not a space). */
+    static String decodePath(String encoded) {
+        return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
     static String decodeComponent(String encoded) {
         return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     }
