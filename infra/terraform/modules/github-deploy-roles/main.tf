@@ -139,6 +139,8 @@ locals {
         Resource = flatten([for f in values(n.functions) : ["${local.arn}:lambda:${local.region}:${local.account}:function:${f.function_name}", "${local.arn}:lambda:${local.region}:${local.account}:function:${f.function_name}:*"]])
       },
       { Sid = "NotifyAlerts", Effect = "Allow", Action = ["sns:Publish"], Resource = ["${local.arn}:sns:${local.region}:${local.account}:${n.resources.alerts_topic}"] },
+      # The post-traffic end-to-end suite signs in as the stage's two test users (tools/deploy/e2e.sh).
+      { Sid = "ReadE2eUserPasswords", Effect = "Allow", Action = ["ssm:GetParameter"], Resource = ["${local.arn}:ssm:${local.region}:${local.account}:parameter/moc-platform/${env}/e2e/*"] },
       {
         Sid       = "EncryptAlertMessages"
         Effect    = "Allow"

@@ -242,6 +242,10 @@ run "deploy_role_release_permissions_are_scoped" {
     error_message = "CodeDeploy deployments only in this environment's deployment groups (the names modules/lambda-function creates)."
   }
   assert {
+    condition     = one([for s in output.policies["prod-deploy"].Statement : s if s.Sid == "ReadE2eUserPasswords"]) == { Sid = "ReadE2eUserPasswords", Effect = "Allow", Action = ["ssm:GetParameter"], Resource = ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/prod/e2e/*"] } && length([for s in output.policies["prod-plan"].Statement : s if s.Sid == "ReadE2eUserPasswords"]) == 0
+    error_message = "Only the deploy role reads the end-to-end test users' passwords, and only its own environment's."
+  }
+  assert {
     condition     = one([for s in output.policies["prod-deploy"].Statement : s.Resource if s.Sid == "NotifyAlerts"]) == ["arn:aws:sns:eu-west-2:123456789012:alerts-prod"] && one([for s in output.policies["prod-deploy"].Statement : s.Resource if s.Sid == "ReadWriteState"]) == ["arn:aws:s3:::moc-platform-tfstate/moc-platform/prod/terraform.tfstate"]
     error_message = "The deploy role publishes to its own alerts topic and writes only its own state."
   }
