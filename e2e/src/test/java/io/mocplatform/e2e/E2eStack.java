@@ -37,7 +37,7 @@ final class E2eStack implements ParameterResolver {
 
     /** The target, and the local stack behind it when there is one (closed at the end of the run). */
     private record Resource(E2eTarget target, Stack stack, Path dataDir)
-            implements ExtensionContext.Store.CloseableResource {
+            implements AutoCloseable {
 
         Resource(E2eTarget target) {
             this(target, null, null);
