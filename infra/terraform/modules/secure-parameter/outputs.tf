@@ -13,26 +13,6 @@ output "kms_key_arn" {
   value       = aws_kms_key.parameter.arn
 }
 
-output "read_policy_statements" {
-  description = "IAM statements (lambda-function format) that allow reading and decrypting only this parameter."
-  value = [
-    {
-      sid        = "Read${var.statement_label}Parameter"
-      actions    = ["ssm:GetParameter"]
-      resources  = [local.parameter_arn]
-      conditions = []
-    },
-    {
-      sid       = "Decrypt${var.statement_label}Parameter"
-      actions   = ["kms:Decrypt"]
-      resources = [aws_kms_key.parameter.arn]
-      conditions = [
-        { test = "StringEquals", variable = "kms:ViaService", values = ["ssm.${data.aws_region.current.name}.amazonaws.com"] },
-      ]
-    },
-  ]
-}
-
 output "settings" {
   description = "Effective settings, for tests and reviews."
   value = {

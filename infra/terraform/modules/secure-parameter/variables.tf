@@ -24,16 +24,6 @@ variable "key_alias" {
   }
 }
 
-variable "statement_label" {
-  description = "PascalCase label of the secret in the Sids of read_policy_statements (Read<label>Parameter, Decrypt<label>Parameter)."
-  type        = string
-
-  validation {
-    condition     = can(regex("^[A-Z][A-Za-z0-9]{1,40}$", var.statement_label))
-    error_message = "statement_label must be 2-41 letters and digits starting with a capital letter (IAM Sids are alphanumeric), e.g. GeminiApiKey."
-  }
-}
-
 variable "generated" {
   description = "enabled: Terraform generates the value (64 hex characters, 256 random bits) during apply and writes it through the write-only value_wo, so it is in neither plan nor state; raising version writes a new value (rotation). Disabled (default): operator-managed; Terraform creates only the CMK and grants readers, and the operator creates the parameter (output put_parameter_command), so its value never passes through plan or state."
   type = object({

@@ -17,9 +17,8 @@ mock_provider "aws" {
 }
 
 variables {
-  name            = "/moc-platform/dev/gemini-api-key"
-  key_alias       = "moc-platform-dev-gemini"
-  statement_label = "GeminiApiKey"
+  name      = "/moc-platform/dev/gemini-api-key"
+  key_alias = "moc-platform-dev-gemini"
 }
 
 run "operator_secret_is_not_a_terraform_resource" {
@@ -49,18 +48,10 @@ run "operator_secret_is_not_a_terraform_resource" {
   }
 }
 
-run "read_statements_are_scoped_to_this_parameter_and_key" {
+run "readers_get_the_parameter_and_its_own_key" {
   assert {
-    condition     = output.read_policy_statements[0].actions == ["ssm:GetParameter"] && output.read_policy_statements[0].resources == ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/gemini-api-key"]
-    error_message = "Only GetParameter on this parameter."
-  }
-  assert {
-    condition     = output.read_policy_statements[0].sid == "ReadGeminiApiKeyParameter" && output.read_policy_statements[1].sid == "DecryptGeminiApiKeyParameter"
-    error_message = "The Sids name the secret they grant."
-  }
-  assert {
-    condition     = output.read_policy_statements[1].actions == ["kms:Decrypt"] && output.read_policy_statements[1].resources == ["arn:aws:kms:eu-west-2:123456789012:key/11111111-2222-3333-4444-555555555555"] && output.read_policy_statements[1].conditions[0].values == ["ssm.eu-west-2.amazonaws.com"]
-    error_message = "Decrypt only with this key and only through SSM."
+    condition     = output.kms_key_arn == "arn:aws:kms:eu-west-2:123456789012:key/11111111-2222-3333-4444-555555555555" && output.kms_key_arn == aws_kms_key.parameter.arn
+    error_message = "kms_key_arn (what the contract's {*_kms_key_arn} placeholders render to) is the parameter's own CMK."
   }
 }
 
@@ -82,10 +73,9 @@ run "rejects_reserved_alias" {
 
 run "generated_value_is_written_only_through_value_wo" {
   variables {
-    name            = "/moc-platform/dev/cursor-signing-key"
-    key_alias       = "moc-platform-dev-cursor-signing-key"
-    statement_label = "CursorSigningKey"
-    generated       = { enabled = true, version = 3 }
+    name      = "/moc-platform/dev/cursor-signing-key"
+    key_alias = "moc-platform-dev-cursor-signing-key"
+    generated = { enabled = true, version = 3 }
   }
 
   assert {
@@ -99,10 +89,6 @@ run "generated_value_is_written_only_through_value_wo" {
   assert {
     condition     = can(regex("^[0-9a-f]{64}$", local.generated_value))
     error_message = "The generated value is 64 hex characters (256 random bits), no punctuation."
-  }
-  assert {
-    condition     = output.read_policy_statements[0].sid == "ReadCursorSigningKeyParameter" && output.read_policy_statements[0].resources == ["arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/dev/cursor-signing-key"]
-    error_message = "Readers get GetParameter on this parameter only, under a Sid that names the secret."
   }
 }
 
@@ -120,12 +106,4 @@ run "rejects_version_zero" {
     generated = { enabled = true, version = 0 }
   }
   expect_failures = [var.generated]
-}
-
-run "rejects_label_that_is_not_a_sid" {
-  command = plan
-  variables {
-    statement_label = "gemini-key"
-  }
-  expect_failures = [var.statement_label]
 }
