@@ -22,6 +22,8 @@ mutations=(
   "plan-role-may-run-partiql|infra/terraform/modules/github-deploy-roles/main.tf|\"dynamodb:PartiQLSelect\",| |modules/github-deploy-roles"
   "plan-role-may-read-logs-insights|infra/terraform/modules/github-deploy-roles/main.tf|\"logs:StartQuery\", | |modules/github-deploy-roles"
   "plan-role-decrypts-gemini-key|infra/terraform/modules/github-deploy-roles/main.tf|[\"alias/\${n.prefix}-cursor-signing-key\"]|[\"alias/\${n.prefix}-cursor-signing-key\", \"alias/\${n.prefix}-gemini-api-key\"]|modules/github-deploy-roles"
+  "plan-role-decrypts-any-parameter|infra/terraform/modules/github-deploy-roles/main.tf|        \"kms:EncryptionContext:PARAMETER_ARN\" = local.cursor_key_parameter_arns[env]
+||modules/github-deploy-roles"
   "apply-passes-any-role|infra/terraform/modules/github-deploy-roles/apply.tf|Action    = [\"iam:PassRole\"]
         Resource  = local.function_role_arns[env]|Action    = [\"iam:PassRole\"]
         Resource  = [\"\${local.arn}:iam::\${local.account}:role/*\"]|modules/github-deploy-roles"

@@ -216,14 +216,11 @@ locals {
       },
       {
         # Writing the generated cursor key (SSM encrypts with the caller's rights) and refreshing it.
-        Sid      = "WriteAndRefreshGeneratedCursorKey"
-        Effect   = "Allow"
-        Action   = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"]
-        Resource = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
-        Condition = {
-          "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${a.prefix}-cursor-signing-key"] }
-          StringEquals               = { "kms:ViaService" = "ssm.${local.region}.amazonaws.com" }
-        }
+        Sid       = "WriteAndRefreshGeneratedCursorKey"
+        Effect    = "Allow"
+        Action    = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"]
+        Resource  = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
+        Condition = local.cursor_key_conditions[env]
       },
       {
         Sid      = "ManageParameters"

@@ -90,23 +90,35 @@ locals {
       { Sid = "DenyTraceReads", Effect = "Deny", Action = local.plan_denied_data_reads.traces, Resource = ["*"] },
       { Sid = "DenySecretReads", Effect = "Deny", Action = local.plan_denied_data_reads.secrets, Resource = ["*"] },
       { Sid = "DenyUserReads", Effect = "Deny", Action = local.plan_denied_data_reads.users, Resource = ["*"] },
-      { Sid = "DenyParameterReads", Effect = "Deny", Action = local.plan_denied_parameter_reads, NotResource = ["${local.arn}:ssm:${local.region}:${local.account}:parameter${n.resources.cursor_key_parameter}"] },
+      { Sid = "DenyParameterReads", Effect = "Deny", Action = local.plan_denied_parameter_reads, NotResource = [local.cursor_key_parameter_arns[env]] },
     ]
+  }
+
+  # Decrypting the generated cursor key: only with its own key (by alias), only through SSM, and only for that
+  # parameter (SSM passes the parameter's ARN as the encryption context of every SecureString it encrypts or
+  # decrypts), so the same key can decrypt nothing else for these roles. Shared by the plan and the apply.
+  cursor_key_parameter_arns = { for env, n in module.naming : env => "${local.arn}:ssm:${local.region}:${local.account}:parameter${n.resources.cursor_key_parameter}" }
+  cursor_key_conditions = {
+    for env, n in module.naming : env => {
+      "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${n.prefix}-cursor-signing-key"] }
+      StringEquals = {
+        "kms:ViaService"                      = "ssm.${local.region}.amazonaws.com"
+        "kms:EncryptionContext:PARAMETER_ARN" = local.cursor_key_parameter_arns[env]
+      }
+    }
   }
 
   # The one decrypt the plan role has: terraform plan refreshes the generated cursor signing key, and the AWS
   # provider always reads a SecureString decrypted (it then drops the value because it came through value_wo, so
-  # it reaches neither state nor plan). The Gemini key is no Terraform resource, so nothing reads it here.
+  # it reaches neither state nor plan). The state bucket is SSE-S3 (no key to decrypt); the Gemini key is no
+  # Terraform resource, so nothing reads it here.
   plan_parameter_statements = {
-    for env, n in module.naming : env => [{
-      Sid      = "RefreshGeneratedCursorKey"
-      Effect   = "Allow"
-      Action   = ["kms:Decrypt"]
-      Resource = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
-      Condition = {
-        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${n.prefix}-cursor-signing-key"] }
-        StringEquals               = { "kms:ViaService" = "ssm.${local.region}.amazonaws.com" }
-      }
+    for env in keys(var.environments) : env => [{
+      Sid       = "RefreshGeneratedCursorKey"
+      Effect    = "Allow"
+      Action    = ["kms:Decrypt"]
+      Resource  = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
+      Condition = local.cursor_key_conditions[env]
     }]
   }
 

@@ -89,17 +89,31 @@ run "plan_role_reads_state_and_locks_only_its_environment" {
     error_message = "ReadOnlyAccess's data-plane reads (objects, items) are denied to the unreviewed plan environment."
   }
   assert {
-    condition = one([for s in output.policies["staging-plan"].Statement : s if s.Sid == "RefreshGeneratedCursorKey"]) == {
-      Sid      = "RefreshGeneratedCursorKey"
-      Effect   = "Allow"
-      Action   = ["kms:Decrypt"]
-      Resource = ["arn:aws:kms:eu-west-2:123456789012:key/*"]
-      Condition = {
-        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/moc-platform-staging-cursor-signing-key"] }
-        StringEquals               = { "kms:ViaService" = "ssm.eu-west-2.amazonaws.com" }
-      }
-    }
-    error_message = "The plan role decrypts, through SSM only, with the generated cursor key's key of its own environment (the provider's refresh reads it decrypted, then drops the write-only value); nothing else."
+    # The whole Allow side of the plan role's own policy, written out: an added statement, action, resource or a
+    # dropped condition fails here (compared as a set of JSON texts, both ways).
+    condition = sort([for s in output.policies["staging-plan"].Statement : jsonencode(s) if s.Effect == "Allow"]) == sort([for s in [
+      { Sid = "ListStatePrefix", Effect = "Allow", Action = ["s3:ListBucket"], Resource = ["arn:aws:s3:::moc-platform-tfstate"], Condition = { StringLike = { "s3:prefix" = ["moc-platform/staging/*"] } } },
+      { Sid = "ReadState", Effect = "Allow", Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::moc-platform-tfstate/moc-platform/staging/terraform.tfstate"] },
+      { Sid = "LockState", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource = ["arn:aws:s3:::moc-platform-tfstate/moc-platform/staging/terraform.tfstate.tflock"] },
+      {
+        Sid      = "RefreshGeneratedCursorKey"
+        Effect   = "Allow"
+        Action   = ["kms:Decrypt"]
+        Resource = ["arn:aws:kms:eu-west-2:123456789012:key/*"]
+        Condition = {
+          "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/moc-platform-staging-cursor-signing-key"] }
+          StringEquals = {
+            "kms:ViaService"                      = "ssm.eu-west-2.amazonaws.com"
+            "kms:EncryptionContext:PARAMETER_ARN" = "arn:aws:ssm:eu-west-2:123456789012:parameter/moc-platform/staging/cursor-signing-key"
+          }
+        }
+      },
+    ] : jsonencode(s)])
+    error_message = "The plan role may list and read its environment's state, take its lock, and decrypt, through SSM only, the generated cursor key of its own environment with that key (the provider's refresh reads it decrypted, then drops the write-only value; the state bucket is SSE-S3); nothing else."
+  }
+  assert {
+    condition     = one([for s in output.apply_policies["staging"].Statement : s.Condition if s.Sid == "WriteAndRefreshGeneratedCursorKey"]) == one([for s in output.policies["staging-plan"].Statement : s.Condition if s.Sid == "RefreshGeneratedCursorKey"])
+    error_message = "The apply writes and refreshes the cursor key under the same narrow conditions as the plan's refresh."
   }
 }
 
