@@ -17,6 +17,7 @@ output "settings" {
   description = "Effective settings, for tests and reviews."
   value = {
     image_tag_mutability = aws_ecr_repository.this.image_tag_mutability
+    force_delete         = aws_ecr_repository.this.force_delete
     scan_on_push         = aws_ecr_repository.this.image_scanning_configuration[0].scan_on_push
     encryption_type      = aws_ecr_repository.this.encryption_configuration[0].encryption_type
     lifecycle_rules      = jsondecode(aws_ecr_lifecycle_policy.this.policy).rules

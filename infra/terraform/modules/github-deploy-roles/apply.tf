@@ -273,9 +273,10 @@ locals {
         )
       },
       {
-        Sid      = "ManageProcessorRepository"
+        # The repository belongs to the account bootstrap; the stack only looks it up (data source).
+        Sid      = "LookUpProcessorRepository"
         Effect   = "Allow"
-        Action   = ["ecr:CreateRepository", "ecr:DeleteRepository", "ecr:DescribeRepositories", "ecr:PutImageTagMutability", "ecr:PutImageScanningConfiguration", "ecr:PutLifecyclePolicy", "ecr:GetLifecyclePolicy", "ecr:DeleteLifecyclePolicy", "ecr:SetRepositoryPolicy", "ecr:GetRepositoryPolicy", "ecr:DeleteRepositoryPolicy", "ecr:TagResource", "ecr:UntagResource", "ecr:ListTagsForResource"]
+        Action   = ["ecr:DescribeRepositories", "ecr:ListTagsForResource"]
         Resource = ["${local.arn}:ecr:${local.region}:${local.account}:repository/${module.naming[env].functions["drawing-processor"].function_name}"]
       },
       {

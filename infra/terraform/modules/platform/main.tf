@@ -37,7 +37,7 @@ locals {
     )
   }
 
-  processor_image_uri = coalesce(var.processor.image_uri, "${module.processor_repository.repository_url}:${coalesce(var.processor.image_tag, "unset")}")
+  processor_image_uri = coalesce(var.processor.image_uri, "${data.aws_ecr_repository.processor.repository_url}:${coalesce(var.processor.image_tag, "unset")}")
   processor_code = (
     var.processor.package_type == "Image"
     ? { filename = null, s3_bucket = null, s3_key = null, image_uri = local.processor_image_uri }
@@ -177,13 +177,21 @@ module "cursor_key" {
   tags        = var.tags
 }
 
-module "processor_repository" {
-  source = "../ecr"
+# The processor's image repository belongs to the account bootstrap (infra/terraform/bootstrap): the image must be
+# pushed before the first apply can create the function, so the environment only looks it up (the plan stops
+# here, naming the repository, when bootstrap has not created it).
+data "aws_ecr_repository" "processor" {
+  name = local.functions["drawing-processor"].function_name
+}
 
-  name                  = local.functions["drawing-processor"].function_name
-  lambda_function_names = [local.functions["drawing-processor"].function_name]
-  force_delete          = !var.data_protection.retain_data
-  tags                  = var.tags
+# Earlier versions created the repository here. Forget it without deleting it (its images are the releases);
+# bootstrap adopts it (infra/terraform/README.md, "Upgrading: the processor repository moves to bootstrap").
+removed {
+  from = module.processor_repository
+
+  lifecycle {
+    destroy = false
+  }
 }
 
 module "job_api" {

@@ -74,8 +74,8 @@ output "alerts_topic_arn" {
 }
 
 output "processor_repository_url" {
-  description = "ECR repository for the processor image."
-  value       = module.processor_repository.repository_url
+  description = "ECR repository for the processor image (created by the account bootstrap)."
+  value       = data.aws_ecr_repository.processor.repository_url
 }
 
 output "gemini_api_key_parameter_name" {
@@ -154,11 +154,6 @@ output "dashboard_names" {
 output "monitoring_settings" {
   description = "Alerts topic encryption and policies, budget."
   value       = module.monitoring.settings
-}
-
-output "repository_settings" {
-  description = "ECR settings."
-  value       = module.processor_repository.settings
 }
 
 output "deployments" {

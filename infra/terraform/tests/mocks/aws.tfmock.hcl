@@ -64,6 +64,13 @@ mock_resource "aws_ecr_repository" {
   }
 }
 
+mock_data "aws_ecr_repository" {
+  defaults = {
+    arn            = "arn:aws:ecr:eu-west-2:123456789012:repository/mock"
+    repository_url = "123456789012.dkr.ecr.eu-west-2.amazonaws.com/mock"
+  }
+}
+
 mock_resource "aws_ce_anomaly_monitor" {
   defaults = { arn = "arn:aws:ce::123456789012:anomalymonitor/11111111-2222-3333-4444-555555555555" }
 }

@@ -211,6 +211,10 @@ run "apply_policy_is_scoped_to_the_environment" {
     error_message = "The log-delivery actions HTTP API access logging needs from its caller."
   }
   assert {
+    condition     = [for s in output.apply_policies["prod"].Statement : { sid = s.Sid, action = s.Action, resource = s.Resource } if anytrue([for a in s.Action : startswith(a, "ecr:")])] == [{ sid = "LookUpProcessorRepository", action = ["ecr:DescribeRepositories", "ecr:ListTagsForResource"], resource = ["arn:aws:ecr:eu-west-2:123456789012:repository/drawing-processor-prod"] }]
+    error_message = "The apply only looks up the processor repository: the account bootstrap creates it and owns its policies, so a deploy can neither delete it nor open it to others."
+  }
+  assert {
     condition     = aws_iam_role_policy_attachment.apply["prod"].role == aws_iam_role.this["prod-deploy"].name && jsondecode(aws_iam_policy.apply["prod"].policy) == output.apply_policies["prod"] && aws_iam_policy.apply["prod"].name == "moc-platform-prod-terraform-apply"
     error_message = "Each deploy role carries its environment's apply policy."
   }
