@@ -79,7 +79,7 @@ class DrawingJobConsumer {
             if (message.correlationId() != null) {
                 log.put(LogContext.CORRELATION_ID, message.correlationId());
             }
-            Deadline deadline = () -> lambdaContext.remainingTime().compareTo(safetyMargin) < 0;
+            Deadline deadline = () -> lambdaContext.remainingTime().minus(safetyMargin);
             ProcessingReport report = processor.process(
                     new ProcessingRequest(message, record.getMessageId(), receiveCount(record)), deadline);
             emit(report, message);

@@ -1,13 +1,23 @@
 package io.mocplatform.processor.domain;
 
-/** Whether the invocation is close enough to its end that work must be saved and handed on. */
+import java.time.Duration;
+
+/** How much of the invocation is left for work before progress must be saved and the rest handed on. */
 @FunctionalInterface
 public interface Deadline {
 
-    boolean isNear();
+    /** A budget that outlasts any drawing (local tools, benchmarks). */
+    Duration UNLIMITED = Duration.ofDays(1);
+
+    /** Time left for work: the invocation's remaining time less the safety margin (negative when near). */
+    Duration remaining();
+
+    default boolean isNear() {
+        return remaining().isNegative();
+    }
 
     /** A deadline that never comes (local tools, benchmarks). */
     static Deadline none() {
-        return () -> false;
+        return () -> UNLIMITED;
     }
 }

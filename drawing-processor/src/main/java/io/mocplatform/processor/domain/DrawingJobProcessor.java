@@ -191,6 +191,10 @@ public final class DrawingJobProcessor {
             if (deadline.isNear()) {
                 return Optional.of(handOn(stage));
             }
+            if (stage == JobStage.DRAWING_ANALYSIS && deadline.remaining().compareTo(analyzer.minimumTime()) < 0) {
+                // Too little time for the analyser's attempts: a fresh invocation gets the whole budget.
+                return Optional.of(handOn(stage));
+            }
             return Optional.empty();
         }
 
@@ -245,7 +249,8 @@ public final class DrawingJobProcessor {
                 pages.add(processed != null ? processed : pageStore.loadPage(jobId, page));
             }
             List<PageText> texts = pages.stream().map(ProcessedPage::text).toList();
-            analysis = analyzer.analyze(new AnalysisInput(jobId, texts, page -> pageStore.loadImage(jobId, page)))
+            analysis = analyzer.analyze(new AnalysisInput(jobId, texts, page -> pageStore.loadImage(jobId, page),
+                    deadline.remaining()))
                     .withWarnings(PageWarnings.of(pages, policy.dpi()));
             usage = analysis.usage();
             pageStore.saveAnalysis(jobId, analysis);

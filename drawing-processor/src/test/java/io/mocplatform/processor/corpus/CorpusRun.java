@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.mocplatform.fixtures.drawings.CorpusDrawing;
 import io.mocplatform.processor.domain.Analysis;
 import io.mocplatform.processor.domain.AnalysisInput;
+import io.mocplatform.processor.domain.Deadline;
 import io.mocplatform.processor.domain.PageText;
 import io.mocplatform.processor.domain.port.DrawingAnalyzer;
 import io.mocplatform.processor.domain.port.PdfReader;
@@ -50,7 +51,7 @@ final class CorpusRun implements AutoCloseable {
                     }
                     return analyzer.analyze(new AnalysisInput(drawing.name(), pages, page -> {
                         throw new IllegalStateException("the offline analyser reads no images");
-                    }));
+                    }, Deadline.none().remaining()));
                 }
             } finally {
                 Files.deleteIfExists(file);

@@ -82,7 +82,7 @@ class DrawingJobProcessorTest {
     void shouldWarnAboutPagesOfAnEarlierDelivery_whenResumingAfterTheDrawingWasProcessed() {
         drawings.put(KEY, "", "CR-1");
         AtomicInteger looks = new AtomicInteger();
-        process("msg-1", 1, () -> looks.incrementAndGet() > 4);
+        process("msg-1", 1, () -> looks.incrementAndGet() > 4 ? Duration.ofSeconds(-1) : Duration.ofMinutes(10));
         assertThat(jobs.get(JOB).stagesCompleted()).contains(JobStage.PDF_PROCESSING)
                 .doesNotContain(JobStage.DRAWING_ANALYSIS);
 
@@ -167,7 +167,7 @@ class DrawingJobProcessorTest {
     void shouldSaveProgressAndHandOn_whenDeadlineComesMidDrawing_thenResumeAtTheNextPage() {
         AtomicInteger checks = new AtomicInteger();
         // Boundary checks before validation and pdf_processing, then one per page: near after the first page.
-        Deadline nearAfterFirstPage = () -> checks.incrementAndGet() > 3;
+        Deadline nearAfterFirstPage = () -> checks.incrementAndGet() > 3 ? Duration.ofSeconds(-1) : Duration.ofMinutes(10);
 
         ProcessingReport first = process("msg-1", 1, nearAfterFirstPage);
 
@@ -189,6 +189,23 @@ class DrawingJobProcessorTest {
         assertThat(jobs.get(JOB).startedAt()).as("the continuation keeps the first start").isEqualTo(NOW);
         assertThat(jobs.get(JOB).updatedAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(((Outcome.Completed) second.outcome()).result().componentCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldHandOnBeforeAnalysis_whenLessTimeIsLeftThanTheAnalyzerNeeds_andGiveTheNextInvocationItsBudget() {
+        analyzer.minimumTime = Duration.ofSeconds(66);
+
+        ProcessingReport first = process("msg-1", 1, () -> Duration.ofSeconds(65));
+
+        assertThat(first.outcome()).isEqualTo(new Outcome.HandedOn(JobStage.DRAWING_ANALYSIS));
+        assertThat(analyzer.calls).isZero();
+        assertThat(jobs.get(JOB).stagesCompleted()).containsExactly(JobStage.VALIDATION, JobStage.PDF_PROCESSING);
+
+        ProcessingReport second = process("msg-2", 1, () -> Duration.ofSeconds(66));
+
+        assertThat(second.outcome()).isInstanceOf(Outcome.Completed.class);
+        assertThat(analyzer.calls).isEqualTo(1);
+        assertThat(analyzer.lastBudget).isEqualTo(Duration.ofSeconds(66));
     }
 
     @Test

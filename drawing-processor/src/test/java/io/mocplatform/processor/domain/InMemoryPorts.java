@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -168,6 +169,8 @@ final class InMemoryPorts {
     /** Finds every whitespace-separated word starting with "CR-" as a card reader. */
     static final class WordAnalyzer implements DrawingAnalyzer {
         RuntimeException failure;
+        Duration minimumTime = Duration.ZERO;
+        Duration lastBudget;
         int calls;
 
         @Override
@@ -176,8 +179,14 @@ final class InMemoryPorts {
         }
 
         @Override
+        public Duration minimumTime() {
+            return minimumTime;
+        }
+
+        @Override
         public Analysis analyze(AnalysisInput input) {
             calls++;
+            lastBudget = input.timeBudget();
             if (failure != null) {
                 throw failure;
             }

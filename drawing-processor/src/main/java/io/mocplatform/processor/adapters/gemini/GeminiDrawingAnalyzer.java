@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +33,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +47,9 @@ import java.util.regex.Pattern;
  * Gemini {@code generateContent} with a JSON response schema: the drawing's text (every page) and the first
  * page images go in, the component schedule comes out. Rate limits (429) and overload (503) become a
  * {@link RetryableException} carrying the server's hint ({@code Retry-After} or {@code RetryInfo.retryDelay}),
- * which the backoff uses as its floor. A circuit breaker stops calling a failing API for a while, so a Gemini
+ * which the backoff uses as its floor. A timeout, an unreachable API or another 5xx is tried again within the
+ * invocation ({@code gemini.attempts}, with pauses), each call limited so that all of them fit in the analysis's
+ * time budget ({@link CallPlan}); when they are used up the job waits for the queue's backoff. A circuit breaker stops calling a failing API for a while, so a Gemini
  * outage costs one quick refusal per message instead of a full timeout each.
  */
 @Singleton
@@ -50,6 +58,8 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
 
     static final String NAME = "gemini";
     private static final Logger LOG = LoggerFactory.getLogger(GeminiDrawingAnalyzer.class);
+    private static final Set<String> REPEATABLE = Set.of("gemini_timeout", "gemini_unreachable",
+            "gemini_server_error", "gemini_unavailable");
     private static final Pattern SECONDS = Pattern.compile("^(\\d+(?:\\.\\d+)?)s$");
     private static final String INSTRUCTIONS = """
             You read security design drawings. List every security device tag on the drawing: a prefix, an
@@ -87,12 +97,50 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
 
     @Override
     public Analysis analyze(AnalysisInput input) {
+        CallPlan plan = CallPlan.within(input.timeBudget(), config.attempts(), config.retryPause(), config.timeout(),
+                config.minCallTimeout()).orElseThrow(() -> new RetryableException("gemini_no_time",
+                "too little time was left in this invocation for Gemini's attempts", null));
         byte[] request = requestBody(input);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return breaker.executeSupplier(() -> call(request, input.pages().size(), plan.callTimeout()));
+            } catch (CallNotPermittedException open) {
+                throw new RetryableException("gemini_circuit_open", "Gemini calls are paused after repeated failures",
+                        config.breakerOpenFor());
+            } catch (RetryableException failed) {
+                boolean another = attempt < plan.attempts() && worthRepeating(failed, plan.pauses().get(attempt - 1));
+                if (!another) {
+                    throw attempt == 1 ? failed : new RetryableException(failed.reason(),
+                            failed.getMessage() + " (" + attempt + " attempts)", failed.retryAfter().orElse(null),
+                            failed);
+                }
+                LOG.warn("Gemini attempt {} of {} failed: {}", attempt, plan.attempts(), failed.reason());
+                pause(plan.pauses().get(attempt - 1));
+            }
+        }
+    }
+
+    @Override
+    public Duration minimumTime() {
+        return CallPlan.minimumBudget(config.attempts(), config.retryPause(), config.minCallTimeout());
+    }
+
+    /**
+     * A timeout, an unreachable API or a 5xx may pass within seconds; a rate limit (429), an answer that is not the
+     * requested JSON, or a server asking for a longer wait than the pause is left to the queue's backoff.
+     */
+    private static boolean worthRepeating(RetryableException failed, Duration pause) {
+        return REPEATABLE.contains(failed.reason())
+                && failed.retryAfter().map(hint -> hint.compareTo(pause) <= 0).orElse(true);
+    }
+
+    private static void pause(Duration pause) {
         try {
-            return breaker.executeSupplier(() -> call(request, input.pages().size()));
-        } catch (CallNotPermittedException open) {
-            throw new RetryableException("gemini_circuit_open", "Gemini calls are paused after repeated failures",
-                    config.breakerOpenFor());
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableException("gemini_unreachable", "interrupted while waiting to call Gemini again", null,
+                    e);
         }
     }
 
@@ -100,19 +148,29 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
         return breaker.getState();
     }
 
-    private Analysis call(byte[] body, int pageCount) {
+    private Analysis call(byte[] body, int pageCount, Duration timeout) {
         URI uri = config.baseUrl().resolve("/v1beta/models/" + config.model() + ":generateContent");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.timeout())
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("x-goog-api-key", apiKey.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<byte[]> response;
+        // The request timeout covers only the wait for the headers; the future's limit also covers the body.
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArray());
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            LOG.warn("Gemini could not be reached: {}", e.toString());
-            throw new RetryableException("gemini_unreachable", "Gemini could not be reached", null, e);
+            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw timedOut(timeout, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw timedOut(timeout, e.getCause());
+            }
+            LOG.warn("Gemini could not be reached: {}", String.valueOf(e.getCause()));
+            throw new RetryableException("gemini_unreachable", "Gemini could not be reached", null, e.getCause());
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new RetryableException("gemini_unreachable", "interrupted while calling Gemini", null, e);
         }
@@ -135,6 +193,12 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
                     "Gemini answered " + status, null);
         }
         return parse(response.body(), pageCount);
+    }
+
+    private static RetryableException timedOut(Duration timeout, Throwable cause) {
+        LOG.warn("Gemini did not answer within {}", timeout);
+        String limit = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+        return new RetryableException("gemini_timeout", "Gemini did not answer within " + limit, null, cause);
     }
 
     private Analysis parse(byte[] body, int pageCount) {

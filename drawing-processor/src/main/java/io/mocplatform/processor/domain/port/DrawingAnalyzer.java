@@ -3,6 +3,8 @@ package io.mocplatform.processor.domain.port;
 import io.mocplatform.processor.domain.Analysis;
 import io.mocplatform.processor.domain.AnalysisInput;
 
+import java.time.Duration;
+
 /** Finds the security devices on a drawing. */
 public interface DrawingAnalyzer {
 
@@ -11,4 +13,12 @@ public interface DrawingAnalyzer {
 
     /** May throw {@link io.mocplatform.processor.domain.RetryableException} (rate limits, outages). */
     Analysis analyze(AnalysisInput input);
+
+    /**
+     * The shortest {@link AnalysisInput#timeBudget()} the analyser can work with; with less left, the pipeline hands
+     * the job on to a fresh invocation instead of starting an analysis that cannot finish.
+     */
+    default Duration minimumTime() {
+        return Duration.ZERO;
+    }
 }

@@ -1,6 +1,7 @@
 package io.mocplatform.processor.adapters.gemini;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.serde.ObjectMapper;
 import io.mocplatform.processor.domain.Analysis;
@@ -31,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class GeminiDrawingAnalyzerTest {
 
@@ -93,6 +95,8 @@ class GeminiDrawingAnalyzerTest {
             assertThat(e.reason()).isEqualTo("gemini_rate_limited");
             assertThat(e.retryAfter()).contains(Duration.ofSeconds(31));
         });
+        // A quota window is not over in a few seconds: the queue's backoff waits for it, not another call.
+        gemini.verify(1, postRequestedFor(urlEqualTo(PATH)));
     }
 
     @Test
@@ -122,7 +126,7 @@ class GeminiDrawingAnalyzerTest {
     }
 
     @Test
-    void shouldBeRetryableWithoutHint_whenGeminiFailsWith500() {
+    void shouldBeRetryableWithoutHint_afterThreeCalls_whenGeminiKeepsFailingWith500() {
         gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(500)
                 .withBody("{\"error\":{\"code\":500,\"message\":\"internal\"}}")));
 
@@ -130,8 +134,47 @@ class GeminiDrawingAnalyzerTest {
             assertThat(e.reason()).isEqualTo("gemini_server_error");
             assertThat(e.retryAfter()).isEmpty();
             // The job row shows our words; what Gemini said goes to the log.
-            assertThat(e.getMessage()).isEqualTo("Gemini answered 500");
+            assertThat(e.getMessage()).isEqualTo("Gemini answered 500 (3 attempts)");
         });
+        gemini.verify(3, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
+    void shouldAnswerFromTheSecondCall_whenTheFirstIsOverloaded() {
+        gemini.stubFor(post(urlEqualTo(PATH)).inScenario("overload").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        gemini.stubFor(post(urlEqualTo(PATH)).inScenario("overload").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withBody(answer("""
+                        {"components":[{"tag":"CR-101","type":"card_reader","pages":[2]}]}"""))));
+
+        Analysis analysis = analyzer.analyze(input());
+
+        assertThat(analysis.components()).extracting(Component::tag).containsExactly("CR-101");
+        gemini.verify(2, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
+    void shouldFailAsTimeoutAfterThreeCallsThatFitTheBudget_whenGeminiAnswersTooSlowly() {
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)
+                .withBody(answer("{\"components\":[]}"))));
+
+        // 1.2 s for three calls and two pauses (50 + 100 ms): (1200 - 150) / 3 = 350 ms per call.
+        assertThatThrownBy(() -> analyzer.analyze(input(Duration.ofMillis(1200))))
+                .isInstanceOfSatisfying(RetryableException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("gemini_timeout");
+                    assertThat(e.getMessage()).isEqualTo("Gemini did not answer within 350 ms (3 attempts)");
+                });
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> gemini.verify(3, postRequestedFor(urlEqualTo(PATH))));
+    }
+
+    @Test
+    void shouldNotCallGemini_whenTheBudgetCannotHoldThreeMinimalCalls() {
+        assertThat(analyzer.minimumTime()).isEqualTo(Duration.ofMillis(3 * 100 + 50 + 100));
+
+        assertThatThrownBy(() -> analyzer.analyze(input(Duration.ofMillis(449))))
+                .isInstanceOfSatisfying(RetryableException.class, e -> assertThat(e.reason()).isEqualTo("gemini_no_time"));
+        gemini.verify(0, postRequestedFor(urlEqualTo(PATH)));
     }
 
     @Test
@@ -147,30 +190,40 @@ class GeminiDrawingAnalyzerTest {
     void shouldOpenTheCircuitAndStopCalling_whenFailuresRepeat() {
         gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
 
-        for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOf(RetryableException.class);
-        }
-        assertThat(analyzer.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(RetryableException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("Gemini answered 503 (3 attempts)"));
+        assertThat(analyzer.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
 
+        // The fourth failed call opens the circuit; the attempt after it is refused without a call.
         assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(RetryableException.class, e -> {
             assertThat(e.reason()).isEqualTo("gemini_circuit_open");
             assertThat(e.retryAfter()).contains(Duration.ofSeconds(60));
         });
+        assertThat(analyzer.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
         gemini.verify(4, postRequestedFor(urlEqualTo(PATH)));
     }
 
+    /** Three attempts, 50 ms then 100 ms apart, calls of at most 5 s and at least 100 ms. */
     private GeminiDrawingAnalyzer analyzer(int minimumCalls) {
         GeminiConfiguration config = new GeminiConfiguration("/moc-platform/test/gemini-api-key", "gemini-test",
-                URI.create(gemini.baseUrl()), Duration.ofSeconds(5), 2, 0.30, 2.50, 50, minimumCalls,
-                Duration.ofSeconds(60));
+                URI.create(gemini.baseUrl()), Duration.ofSeconds(5), 3, Duration.ofMillis(50), Duration.ofMillis(100),
+                2, 0.30, 2.50, 50, minimumCalls, Duration.ofSeconds(60));
         return new GeminiDrawingAnalyzer(config, () -> "test-key", ObjectMapper.getDefault());
     }
 
     private static AnalysisInput input() {
+        return input(Duration.ofMinutes(14));
+    }
+
+    private static AnalysisInput input(Duration budget) {
         return new AnalysisInput("job_1", List.of(
                 new PageText(1, List.of(new TextLine("CR = Card Reader", 0, 0, 1, 1, 0))),
                 new PageText(2, List.of(new TextLine("CR-101 CAM12", 0, 0, 1, 1, 0)))),
-                page -> new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+                page -> new byte[] {(byte) 0x89, 'P', 'N', 'G'}, budget);
+    }
+
+    private static String answer(String modelJson) {
+        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + quote(modelJson) + "}]}}]}";
     }
 
     private static String quote(String text) {

@@ -2,6 +2,7 @@ package io.mocplatform.processor.adapters.offline;
 
 import io.mocplatform.processor.domain.Analysis;
 import io.mocplatform.processor.domain.AnalysisInput;
+import io.mocplatform.processor.domain.Deadline;
 import io.mocplatform.processor.domain.Component;
 import io.mocplatform.processor.domain.PageText;
 import io.mocplatform.processor.domain.TextLine;
@@ -79,7 +80,8 @@ class OfflineDrawingAnalyzerTest {
     }
 
     private Analysis analyze(PageText... pages) {
-        return analyzer.analyze(new AnalysisInput("job_1", List.of(pages), page -> new byte[0]));
+        return analyzer.analyze(new AnalysisInput("job_1", List.of(pages), page -> new byte[0],
+                Deadline.none().remaining()));
     }
 
     private static PageText page(int number, String... lines) {
