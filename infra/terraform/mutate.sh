@@ -51,6 +51,7 @@ mutations=(
 ||modules/cdn"
   "canary-alarm-function-wide|infra/terraform/modules/monitoring/main.tf|dimensions  = tomap({ FunctionName = c.function_name, Resource = \"\${c.function_name}:\${c.alias}\", ExecutedVersion = c.version })|dimensions  = tomap({ FunctionName = c.function_name })|modules/monitoring"
   "role-without-boundary|infra/terraform/modules/lambda-function/codedeploy.tf|  permissions_boundary = var.permissions_boundary_arn|  permissions_boundary = null|modules/lambda-function"
+  "runbook-url-may-be-relative|infra/terraform/modules/platform/variables.tf|regex(\"^https://[A-Za-z0-9.-]+(:[0-9]+)?/|regex(\"^(https://[A-Za-z0-9.-]+(:[0-9]+)?)?/?|modules/platform"
   "dlq-after-five-receives|infra/terraform/modules/queue-with-dlq/variables.tf|  description = \"Receives before a message moves to the DLQ.\"
   type        = number
   default     = 3|  description = \"Receives before a message moves to the DLQ.\"

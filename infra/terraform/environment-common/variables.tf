@@ -29,6 +29,11 @@ variable "jwt_audience" {
   type        = list(string)
 }
 
+variable "dlq_runbook_url" {
+  description = "Absolute https URL of docs/runbook.md that dead-letter alerts link into (CI: the runbook at the deployed commit, TF_VAR_dlq_runbook_url)."
+  type        = string
+}
+
 variable "alert_email_addresses" {
   description = "E-mail subscribers of the alerts topic."
   type        = list(string)

@@ -1,6 +1,8 @@
 # dev: settings of this environment's account; sizing and data protection are fixed in main.tf.
 # Per release, CI passes TF_VAR_artifacts_bucket, TF_VAR_artifacts_key_prefix and TF_VAR_processor_image_tag.
 # jwt_issuer and jwt_audience (this account's user pool) are required: set them here or as TF_VAR_jwt_*.
+# dlq_runbook_url is required (CI passes the runbook at the deployed commit); by hand e.g.
+# dlq_runbook_url = "https://github.com/<owner>/<repo>/blob/main/docs/runbook.md"
 # Commented lines keep the default. A value set here wins over TF_VAR_*; -var wins over both.
 # alert_email_addresses     = ["oncall@example.com"]
 # image_api_certificate_arn = "arn:aws:acm:eu-west-2:<account>:certificate/<id>" # images-dev.lego-api.com

@@ -20,6 +20,7 @@ module "platform" {
   artifacts          = { s3_bucket = var.artifacts_bucket, s3_key_prefix = var.artifacts_key_prefix, local_root = "${path.root}/../../../.." }
   jwt                = { issuer = var.jwt_issuer, audience = var.jwt_audience }
   cursor_key_version = var.cursor_key_version
+  dlq_runbook_url    = var.dlq_runbook_url
 
   analyzer  = "gemini"
   processor = { image_tag = var.processor_image_tag, memory_size = 3008, maximum_concurrency = 10 }

@@ -60,6 +60,7 @@ locals {
     GEMINI_API_KEY_PARAMETER = module.gemini_api_key.parameter_name
     GEMINI_MODEL             = var.gemini_model
     ALERTS_TOPIC_ARN         = module.monitoring.alerts_topic_arn
+    DLQ_RUNBOOK_URL          = var.dlq_runbook_url
     CURSOR_KEY_PARAMETER     = module.cursor_key.parameter_name
     # The functions keep the key for a container's life; a new version in their configuration publishes a new
     # function version, so a rotation replaces every running container instead of leaving old keys in service.

@@ -139,6 +139,16 @@ variable "jwt" {
   })
 }
 
+variable "dlq_runbook_url" {
+  description = "Absolute https URL of docs/runbook.md that dead-letter alerts link into (each alert appends its section's #anchor); the deploy workflow passes the runbook at the deployed commit."
+  type        = string
+
+  validation {
+    condition     = can(regex("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[^?#[:space:]]*$", var.dlq_runbook_url))
+    error_message = "dlq_runbook_url must be an absolute https:// URL without ?query or #fragment (each alert appends its section), e.g. https://github.com/<owner>/<repo>/blob/main/docs/runbook.md: a repository-relative link leads nowhere from an e-mail."
+  }
+}
+
 variable "cors_allowed_origins" {
   description = "Browser origins of the site."
   type        = list(string)

@@ -7,6 +7,7 @@ mock_provider "aws" {
 variables {
   jwt_issuer          = "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example"
   jwt_audience        = ["client-id"]
+  dlq_runbook_url     = "https://github.com/moc-org/moc-platform/blob/0123abc/docs/runbook.md"
   processor_image_tag = "0123abc"
   # Zips from the artifacts bucket: the local Maven output may be rebuilt while the tests run.
   artifacts_bucket     = "moc-platform-artifacts"

@@ -58,6 +58,7 @@ variables {
   processor          = { image_tag = "abc123", memory_size = 1536 }
   analyzer           = "offline"
   jwt                = { issuer = "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example", audience = ["client"] }
+  dlq_runbook_url    = "https://github.com/moc-org/moc-platform/blob/0123abc/docs/runbook.md"
   log_retention_days = 14
   data_protection    = { point_in_time_recovery = false, deletion_protection = false, retain_data = false }
   monitoring         = { monthly_budget_usd = 50 }
@@ -158,6 +159,10 @@ run "functions_receive_exactly_the_contract_environment" {
   assert {
     condition     = output.function_environment["dlq-handler"].JOBS_QUEUE_ARN == "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev" && output.function_environment["dlq-handler"].JOBS_DLQ_ARN == "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dlq-dev" && output.function_environment["dlq-handler"].ALERTS_TOPIC_ARN == "arn:aws:sns:eu-west-2:123456789012:alerts-dev"
     error_message = "dlq-handler gets the queue, DLQ and topic ARNs."
+  }
+  assert {
+    condition     = output.function_environment["dlq-handler"].DLQ_RUNBOOK_URL == "https://github.com/moc-org/moc-platform/blob/0123abc/docs/runbook.md"
+    error_message = "dlq-handler gets the absolute runbook URL its alerts link into."
   }
   assert {
     condition     = !contains(keys(output.function_environment["drawing-processor"]), "GEMINI_API_KEY") && output.function_environment["drawing-processor"].GEMINI_API_KEY_PARAMETER == "/moc-platform/dev/gemini-api-key" && output.function_environment["drawing-processor"].ANALYZER == "offline"
@@ -548,4 +553,28 @@ run "rejects_unprotected_prod_data" {
     log_retention_days = 90
   }
   expect_failures = [var.data_protection]
+}
+
+run "rejects_repository_relative_runbook_url" {
+  command = plan
+  variables {
+    dlq_runbook_url = "docs/runbook.md"
+  }
+  expect_failures = [var.dlq_runbook_url]
+}
+
+run "rejects_runbook_url_with_a_section" {
+  command = plan
+  variables {
+    dlq_runbook_url = "https://github.com/moc-org/moc-platform/blob/main/docs/runbook.md#dead-lettered-job"
+  }
+  expect_failures = [var.dlq_runbook_url]
+}
+
+run "rejects_plain_http_runbook_url" {
+  command = plan
+  variables {
+    dlq_runbook_url = "http://wiki.example.com/runbook"
+  }
+  expect_failures = [var.dlq_runbook_url]
 }

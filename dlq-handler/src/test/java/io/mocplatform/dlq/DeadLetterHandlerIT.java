@@ -130,7 +130,10 @@ class DeadLetterHandlerIT {
         assertThat(body.firstReceivedAt()).isNotNull().isAfterOrEqualTo(body.sentAt().truncatedTo(ChronoUnit.SECONDS));
         assertThat(body.queueAgeSeconds()).isNotNull().isNotNegative();
         assertThat(body.logsInsightsQuery()).contains("filter correlation_id = \"" + job.correlationId() + "\"");
-        assertThat(body.runbookUrl()).isEqualTo("docs/runbook.md#dead-lettered-job");
+        // Absolute, as DLQ_RUNBOOK_URL must be: the alert is read in mail, outside the repository.
+        assertThat(body.runbookUrl())
+                .isEqualTo(env.environmentVariablesFor("dlq-handler").get("DLQ_RUNBOOK_URL") + "#dead-lettered-job")
+                .startsWith("file:/").contains("/docs/runbook.md#");
         assertThat(body.redriveCommand()).isEqualTo("aws sqs start-message-move-task --source-arn "
                 + env.jobsDlqArn() + " --destination-arn " + env.jobsQueueArn());
         assertThat(body.dedupKey()).isEqualTo("dlq/" + env.name() + "/job/" + job.jobId());

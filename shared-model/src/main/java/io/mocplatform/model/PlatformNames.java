@@ -36,6 +36,8 @@ public final class PlatformNames {
     public static final String CURSOR_KEY_PARAMETER = "CURSOR_KEY_PARAMETER";
     /** Version of the cursor signing key; a rotation changes it and so replaces the APIs' containers. */
     public static final String CURSOR_KEY_VERSION = "CURSOR_KEY_VERSION";
+    /** Absolute URL of the runbook that dead-letter alerts link into (their section's anchor is appended). */
+    public static final String DLQ_RUNBOOK_URL = "DLQ_RUNBOOK_URL";
     /** Gemini model name. */
     public static final String GEMINI_MODEL = "GEMINI_MODEL";
 
@@ -47,7 +49,8 @@ public final class PlatformNames {
                     CURSOR_KEY_VERSION),
             "drawing-processor", List.of(APP_ENV, JOBS_TABLE, DRAWINGS_BUCKET, JOBS_QUEUE_URL, ANALYZER,
                     GEMINI_API_KEY_PARAMETER, GEMINI_MODEL),
-            "dlq-handler", List.of(APP_ENV, JOBS_TABLE, ALERTS_TOPIC_ARN, JOBS_QUEUE_ARN, JOBS_DLQ_ARN));
+            "dlq-handler", List.of(APP_ENV, JOBS_TABLE, ALERTS_TOPIC_ARN, JOBS_QUEUE_ARN, JOBS_DLQ_ARN,
+                    DLQ_RUNBOOK_URL));
 
     /** Global secondary index of the images table keyed by owner. */
     public static final String IMAGES_BY_USER_INDEX = "UserIndex";

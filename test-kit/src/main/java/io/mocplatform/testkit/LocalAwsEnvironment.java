@@ -2,6 +2,8 @@ package io.mocplatform.testkit;
 
 import io.mocplatform.model.PlatformNames;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -77,7 +79,24 @@ public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, Plat
         variables.put(PlatformNames.ANALYZER, OFFLINE_ANALYZER);
         variables.put(PlatformNames.CURSOR_KEY_PARAMETER, resources.cursorKeyParameter());
         variables.put(PlatformNames.CURSOR_KEY_VERSION, "1");
+        variables.put(PlatformNames.DLQ_RUNBOOK_URL, localRunbookUrl());
         return variables;
+    }
+
+    /**
+     * Where dead-letter alerts link to locally: the repository's own runbook as an absolute {@code file:} URL
+     * (found from the working directory upwards; a module directory and the repository root both work), as the
+     * deployed stack links to it on the code host.
+     */
+    static String localRunbookUrl() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path runbook = dir.resolve("docs").resolve("runbook.md");
+            if (Files.isRegularFile(runbook)) {
+                return runbook.toUri().toString();
+            }
+        }
+        return start.resolve("docs").resolve("runbook.md").toUri().toString();
     }
 
     /** The variables of one function only, as {@link PlatformNames#FUNCTION_ENVIRONMENT} lists them. */
