@@ -33,3 +33,8 @@ output "deployments" {
   description = "CodeDeploy targets per function module: { application, deployment_group, function_name, alias } (tools/deploy/release.sh)."
   value       = module.platform.deployments
 }
+
+output "user_pool" {
+  description = "The user pool created with create_user_pool (id, ARN, app client id, issuer); null otherwise."
+  value       = module.platform.user_pool
+}

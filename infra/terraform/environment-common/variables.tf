@@ -20,13 +20,21 @@ variable "processor_image_tag" {
 }
 
 variable "jwt_issuer" {
-  description = "JWT issuer URL of this account's user pool (https://cognito-idp.<region>.amazonaws.com/<pool id>)."
+  description = "JWT issuer URL of this account's existing user pool (https://cognito-idp.<region>.amazonaws.com/<pool id>); null with create_user_pool."
   type        = string
+  default     = null
 }
 
 variable "jwt_audience" {
-  description = "Accepted JWT audiences (app client ids)."
+  description = "Accepted JWT audiences (app client ids) of that pool; null with create_user_pool."
   type        = list(string)
+  default     = null
+}
+
+variable "create_user_pool" {
+  description = "Create a Cognito user pool and app client with the stack and let the APIs trust them (instead of jwt_issuer/jwt_audience)."
+  type        = bool
+  default     = false
 }
 
 variable "dlq_runbook_url" {

@@ -17,7 +17,8 @@ module "platform" {
   environment        = local.environment
   bucket_name_suffix = var.bucket_name_suffix
   artifacts          = { s3_bucket = var.artifacts_bucket, s3_key_prefix = var.artifacts_key_prefix, local_root = "${path.root}/../../../.." }
-  jwt                = { issuer = var.jwt_issuer, audience = var.jwt_audience }
+  jwt                = var.jwt_audience == null ? null : { issuer = var.jwt_issuer, audience = var.jwt_audience }
+  user_pool          = { enabled = var.create_user_pool }
   cursor_key_version = var.cursor_key_version
   dlq_runbook_url    = var.dlq_runbook_url
 

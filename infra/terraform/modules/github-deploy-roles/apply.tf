@@ -280,6 +280,26 @@ locals {
         Resource = ["${local.arn}:ecr:${local.region}:${local.account}:repository/${module.naming[env].functions["drawing-processor"].function_name}"]
       },
       {
+        # The optional user pool of the stack (modules/platform user_pool): pool ids are generated, so a new pool
+        # must carry this environment's tag and existing ones are managed by it.
+        Sid       = "CreateTaggedUserPool"
+        Effect    = "Allow"
+        Action    = ["cognito-idp:CreateUserPool", "cognito-idp:TagResource"]
+        Resource  = ["*"]
+        Condition = { StringEquals = { "aws:RequestTag/Environment" = env } }
+      },
+      {
+        Sid    = "ManageTaggedUserPool"
+        Effect = "Allow"
+        Action = [
+          "cognito-idp:DescribeUserPool", "cognito-idp:UpdateUserPool", "cognito-idp:DeleteUserPool", "cognito-idp:GetUserPoolMfaConfig",
+          "cognito-idp:SetUserPoolMfaConfig", "cognito-idp:ListTagsForResource", "cognito-idp:UntagResource",
+          "cognito-idp:CreateUserPoolClient", "cognito-idp:DescribeUserPoolClient", "cognito-idp:UpdateUserPoolClient", "cognito-idp:DeleteUserPoolClient",
+        ]
+        Resource  = ["${local.arn}:cognito-idp:${local.region}:${local.account}:userpool/*"]
+        Condition = { StringEquals = { "aws:ResourceTag/Environment" = env } }
+      },
+      {
         Sid      = "ManageBudget"
         Effect   = "Allow"
         Action   = ["budgets:ModifyBudget", "budgets:ViewBudget", "budgets:TagResource", "budgets:UntagResource", "budgets:ListTagsForResource"]

@@ -42,6 +42,8 @@ output "settings" {
   description = "Effective settings, for tests and reviews."
   value = {
     authorizer_type        = aws_apigatewayv2_authorizer.jwt.authorizer_type
+    jwt_issuer             = aws_apigatewayv2_authorizer.jwt.jwt_configuration[0].issuer
+    jwt_audience           = sort(tolist(aws_apigatewayv2_authorizer.jwt.jwt_configuration[0].audience))
     stage_name             = aws_apigatewayv2_stage.default.name
     access_log_format      = jsondecode(aws_apigatewayv2_stage.default.access_log_settings[0].format)
     throttling_burst_limit = aws_apigatewayv2_stage.default.default_route_settings[0].throttling_burst_limit

@@ -76,6 +76,7 @@ locals {
   api_snap_start    = local.api_pc == 0
   api_cors_base     = { allow_origins = var.cors_allowed_origins, max_age = 3600 }
   api_invoke_target = { qualifier = "live", timeout_ms = 29000 }
+  jwt               = var.user_pool.enabled ? module.user_pool[0].jwt : var.jwt
 
   # CodeDeploy shifts `live` for every function that publishes versions: the three zip functions and the
   # processor too (image or zip; CodeDeploy does not care). One rule for all four also keeps every alias at the
@@ -296,6 +297,18 @@ module "dlq_handler" {
   tags = var.tags
 }
 
+# The APIs' identity provider: a pool created here, or the one given as jwt.
+module "user_pool" {
+  source = "../user-pool"
+  count  = var.user_pool.enabled ? 1 : 0
+
+  name                = "${local.prefix}-users"
+  self_sign_up        = var.user_pool.self_sign_up
+  password_auth       = var.user_pool.password_auth
+  deletion_protection = var.data_protection.deletion_protection
+  tags                = var.tags
+}
+
 module "job_http_api" {
   source = "../http-api"
 
@@ -303,7 +316,7 @@ module "job_http_api" {
   description               = "Drawings and jobs"
   access_log_retention_days = var.log_retention_days
   throttling                = var.api_throttling
-  jwt                       = var.jwt
+  jwt                       = local.jwt
 
   integrations = {
     job-api = merge(local.api_invoke_target, { function_name = module.job_api.function_name, alias_arn = module.job_api.alias_arn })
@@ -334,7 +347,7 @@ module "image_http_api" {
   description               = "Images"
   access_log_retention_days = var.log_retention_days
   throttling                = var.api_throttling
-  jwt                       = var.jwt
+  jwt                       = local.jwt
   custom_domain             = var.image_api_domain
 
   integrations = {

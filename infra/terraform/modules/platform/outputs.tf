@@ -179,3 +179,13 @@ output "resource_policies" {
     gemini_api_key_key = nonsensitive(module.gemini_api_key.settings.key_policy)
   }
 }
+
+output "user_pool" {
+  description = "The Cognito user pool created with the stack (user_pool.enabled): id, ARN, app client id (the JWT audience) and issuer; null when the APIs trust the given jwt."
+  value       = var.user_pool.enabled ? { id = module.user_pool[0].user_pool_id, arn = module.user_pool[0].user_pool_arn, client_id = module.user_pool[0].client_id, issuer = module.user_pool[0].jwt.issuer } : null
+}
+
+output "jwt" {
+  description = "Issuer and audiences both APIs' JWT authorizer trusts."
+  value       = local.jwt
+}

@@ -132,11 +132,28 @@ variable "cursor_key_version" {
 }
 
 variable "jwt" {
-  description = "JWT issuer (https) and audiences for both HTTP APIs."
+  description = "JWT issuer (https) and audiences of an existing identity provider for both HTTP APIs; null when user_pool.enabled creates one here."
   type = object({
     issuer   = string
     audience = list(string)
   })
+  default = null
+
+  validation {
+    condition     = (var.jwt == null) == var.user_pool.enabled
+    error_message = "Give exactly one identity provider for the APIs: jwt (issuer and audiences of an existing user pool) or user_pool = { enabled = true } (a pool and app client created with the stack), not both and not neither."
+  }
+}
+
+variable "user_pool" {
+  description = "enabled: create a Cognito user pool (<prefix>-users) and public app client and point both APIs' JWT authorizer at them, so the APIs can be called after the first apply. Off (default): jwt is used."
+  type = object({
+    enabled       = bool
+    self_sign_up  = optional(bool, true)
+    password_auth = optional(bool, true)
+  })
+  default  = { enabled = false }
+  nullable = false
 }
 
 variable "dlq_runbook_url" {

@@ -55,4 +55,20 @@ run "dev_stack" {
     condition     = output.platform.data_stores.images_bucket.force_destroy && output.platform.data_stores.drawings_bucket.force_destroy
     error_message = "Bucket contents are disposable in dev."
   }
+  assert {
+    condition     = output.user_pool == null && output.platform.jwt.issuer == "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example" && output.platform.jwt.audience == tolist(["client-id"])
+    error_message = "With jwt_issuer/jwt_audience the APIs trust that pool and the stack creates none."
+  }
+}
+
+run "dev_stack_with_its_own_user_pool" {
+  variables {
+    jwt_issuer       = null
+    jwt_audience     = null
+    create_user_pool = true
+  }
+  assert {
+    condition     = output.user_pool != null && output.platform.jwt.issuer == output.user_pool.issuer && output.platform.jwt.audience == tolist([output.user_pool.client_id]) && startswith(output.user_pool.issuer, "https://cognito-idp.eu-west-2.amazonaws.com/")
+    error_message = "create_user_pool: the APIs trust the pool created with the stack (what the workflow gets when JWT_AUDIENCE is unset)."
+  }
 }

@@ -160,14 +160,14 @@ run "apply_policy_is_scoped_to_the_environment" {
     error_message = "The apply policy names every action (no \"*\", no service:* or prefix wildcards)."
   }
   assert {
-    condition     = sort([for s in output.apply_policies["prod"].Statement : s.Sid if s.Effect == "Allow" && contains(s.Resource, "*")]) == tolist(["CreateTaggedKeys", "HttpApiAccessLogDelivery", "ManageQueueTriggers", "ReadAccountLevelConfiguration"])
-    error_message = "Resource \"*\" only where AWS has no resource-level permissions (log delivery, describe/list) or a condition narrows it (mapping's function, new key's tag)."
+    condition     = sort([for s in output.apply_policies["prod"].Statement : s.Sid if s.Effect == "Allow" && contains(s.Resource, "*")]) == tolist(["CreateTaggedKeys", "CreateTaggedUserPool", "HttpApiAccessLogDelivery", "ManageQueueTriggers", "ReadAccountLevelConfiguration"])
+    error_message = "Resource \"*\" only where AWS has no resource-level permissions (log delivery, describe/list) or a condition narrows it (mapping's function, new key's or user pool's tag)."
   }
   assert {
     condition = alltrue(flatten([for s in output.apply_policies["prod"].Statement : [
-      for r in s.Resource : strcontains(r, "prod") || r == "*" || (r == "arn:aws:kms:eu-west-2:123456789012:key/*" && can(s.Condition)) || startswith(r, "arn:aws:apigateway:") || startswith(r, "arn:aws:cloudfront:") || startswith(r, "arn:aws:ce:") || r == "arn:aws:iam::123456789012:role/aws-service-role/ops.apigateway.amazonaws.com/AWSServiceRoleForAPIGateway"
+      for r in s.Resource : strcontains(r, "prod") || r == "*" || (contains(["arn:aws:kms:eu-west-2:123456789012:key/*", "arn:aws:cognito-idp:eu-west-2:123456789012:userpool/*"], r) && can(s.Condition)) || startswith(r, "arn:aws:apigateway:") || startswith(r, "arn:aws:cloudfront:") || startswith(r, "arn:aws:ce:") || r == "arn:aws:iam::123456789012:role/aws-service-role/ops.apigateway.amazonaws.com/AWSServiceRoleForAPIGateway"
     ] if s.Effect == "Allow"]))
-    error_message = "Every named resource is one of this environment's (by its name), except keys (narrowed by tag or alias conditions), the id-named HTTP APIs, CloudFront resources, anomaly monitors and API Gateway's service-linked role."
+    error_message = "Every named resource is one of this environment's (by its name), except keys and user pools (narrowed by tag or alias conditions), the id-named HTTP APIs, CloudFront resources, anomaly monitors and API Gateway's service-linked role."
   }
   assert {
     condition     = length([for s in output.apply_policies["prod"].Statement : s if s.Effect == "Allow" && anytrue([for r in s.Resource : strcontains(r, "staging") || strcontains(r, "-dev")])]) == 0
@@ -213,6 +213,17 @@ run "apply_policy_is_scoped_to_the_environment" {
   assert {
     condition     = [for s in output.apply_policies["prod"].Statement : { sid = s.Sid, action = s.Action, resource = s.Resource } if anytrue([for a in s.Action : startswith(a, "ecr:")])] == [{ sid = "LookUpProcessorRepository", action = ["ecr:DescribeRepositories", "ecr:ListTagsForResource"], resource = ["arn:aws:ecr:eu-west-2:123456789012:repository/drawing-processor-prod"] }]
     error_message = "The apply only looks up the processor repository: the account bootstrap creates it and owns its policies, so a deploy can neither delete it nor open it to others."
+  }
+  assert {
+    condition = [for s in output.apply_policies["prod"].Statement : { sid = s.Sid, resource = s.Resource, condition = s.Condition } if anytrue([for a in s.Action : startswith(a, "cognito-idp:")])] == [
+      { sid = "CreateTaggedUserPool", resource = ["*"], condition = { StringEquals = { "aws:RequestTag/Environment" = "prod" } } },
+      { sid = "ManageTaggedUserPool", resource = ["arn:aws:cognito-idp:eu-west-2:123456789012:userpool/*"], condition = { StringEquals = { "aws:ResourceTag/Environment" = "prod" } } },
+    ]
+    error_message = "The apply creates a user pool only tagged with its environment and manages only pools carrying that tag (never another environment's users)."
+  }
+  assert {
+    condition     = length([for a in flatten([for s in output.apply_policies["prod"].Statement : s.Action]) : a if startswith(a, "cognito-idp:") && (strcontains(a, "User") && !strcontains(a, "UserPool") || strcontains(a, "Admin"))]) == 0
+    error_message = "The apply never reads or administers users (no ListUsers, Admin*, SignUp: users are data)."
   }
   assert {
     condition     = aws_iam_role_policy_attachment.apply["prod"].role == aws_iam_role.this["prod-deploy"].name && jsondecode(aws_iam_policy.apply["prod"].policy) == output.apply_policies["prod"] && aws_iam_policy.apply["prod"].name == "moc-platform-prod-terraform-apply"

@@ -416,6 +416,52 @@ run "apis_routes_and_authorizer" {
     condition     = output.job_api.settings.stage_name == "$default" && output.image_api.settings.payload_versions == tolist(["2.0"]) && output.image_api.settings.cors_allow_origins == tolist(["https://lego-moc.com", "https://www.lego-moc.com"])
     error_message = "$default stage, payload 2.0, CORS for the site's origins."
   }
+  assert {
+    condition = (
+      alltrue([for api in [output.job_api, output.image_api] : api.settings.jwt_issuer == "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_example" && api.settings.jwt_audience == tolist(["client"])])
+      && length(module.user_pool) == 0 && output.user_pool == null
+    )
+    error_message = "Without user_pool, both authorizers trust the given issuer and audiences, and no pool is created."
+  }
+}
+
+run "user_pool_created_with_the_stack_backs_the_authorizers" {
+  variables {
+    jwt       = null
+    user_pool = { enabled = true }
+  }
+  override_resource {
+    target = module.user_pool[0].aws_cognito_user_pool.this
+    values = { id = "eu-west-2_AbCdEf123", arn = "arn:aws:cognito-idp:eu-west-2:123456789012:userpool/eu-west-2_AbCdEf123" }
+  }
+  override_resource {
+    target = module.user_pool[0].aws_cognito_user_pool_client.app
+    values = { id = "4example0client0id000000aa" }
+  }
+  assert {
+    condition     = alltrue([for api in [output.job_api, output.image_api] : api.settings.jwt_issuer == "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_AbCdEf123" && api.settings.jwt_audience == tolist(["4example0client0id000000aa"])])
+    error_message = "Both authorizers trust the pool created here (its issuer URL) and its app client (the audience)."
+  }
+  assert {
+    condition     = output.user_pool == { id = "eu-west-2_AbCdEf123", arn = "arn:aws:cognito-idp:eu-west-2:123456789012:userpool/eu-west-2_AbCdEf123", client_id = "4example0client0id000000aa", issuer = "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_AbCdEf123" }
+    error_message = "The pool's id, client id and issuer are outputs (smoke-test and end-to-end users are created in it)."
+  }
+}
+
+run "rejects_no_identity_provider" {
+  command = plan
+  variables {
+    jwt = null
+  }
+  expect_failures = [var.jwt]
+}
+
+run "rejects_both_identity_providers" {
+  command = plan
+  variables {
+    user_pool = { enabled = true }
+  }
+  expect_failures = [var.jwt]
 }
 
 run "images_bucket_readable_only_by_the_distribution" {
