@@ -32,7 +32,9 @@ if ! ls "$work/function/lib" | grep -q '^aws-lambda-java-serialization-'; then
 fi
 function_classpath="$work/function/lib/*${runtime_jars:+:$runtime_jars}"
 "$java_home/bin/javac" --release 21 -d "$work/classes" -cp "$function_classpath" "$root/tools/coldstart/ColdStart.java"
-classpath="$function_classpath:$work/classes${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}"
+# A jar, not a directory: class-data sharing (cds.sh) refuses class paths with non-empty directories.
+"$java_home/bin/jar" cf "$work/coldstart.jar" -C "$work/classes" .
+classpath="$function_classpath:$work/coldstart.jar${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}"
 
 # What Terraform sets on the functions (contract/platform-contract.json), with harmless local values.
 export AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=cold AWS_SECRET_ACCESS_KEY=start AWS_XRAY_CONTEXT_MISSING=IGNORE_ERROR
