@@ -13,6 +13,8 @@ locals {
       buckets   = [for b in [n.resources.images_bucket, n.resources.drawings_bucket] : "${local.arn}:s3:::${b}"]
       queues    = [for q in [n.resources.jobs_queue, n.resources.jobs_dlq] : "${local.arn}:sqs:${local.region}:${local.account}:${q}"]
       topic     = "${local.arn}:sns:${local.region}:${local.account}:${n.resources.alerts_topic}"
+      # The functions' log groups (their streams are "<group>:*").
+      log_groups = [for f in values(n.functions) : "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/lambda/${f.function_name}"]
       # The contract's parameters live under /moc-platform/<env>/.
       parameters = "${local.arn}:ssm:${local.region}:${local.account}:parameter${dirname(n.resources.cursor_key_parameter)}/*"
     }
@@ -23,10 +25,43 @@ locals {
   }
   function_role_arns   = { for env, a in local.apply_names : env => [for f in a.functions : "${local.arn}:iam::${local.account}:role/${f}-role"] }
   codedeploy_role_arns = { for env, a in local.apply_names : env => [for f in a.functions : "${local.arn}:iam::${local.account}:role/${f}-codedeploy"] }
+  stack_role_arns      = { for env in keys(local.apply_names) : env => concat(local.function_role_arns[env], local.codedeploy_role_arns[env]) }
   codedeploy_managed   = "${local.arn}:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited"
 
+  # Resources whose ARNs hold only generated ids: a new one must carry this environment's Environment tag, and
+  # only those carrying it are managed (the keys of the stack, and its optional user pool).
+  tagged_resource_types = {
+    Keys = {
+      create = ["kms:CreateKey", "kms:TagResource"]
+      manage = [
+        "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus", "kms:EnableKeyRotation",
+        "kms:ListResourceTags", "kms:UntagResource", "kms:UpdateKeyDescription", "kms:ScheduleKeyDeletion",
+        "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias",
+      ]
+      arn = local.any_key
+    }
+    UserPool = {
+      create = ["cognito-idp:CreateUserPool", "cognito-idp:TagResource"]
+      manage = [
+        "cognito-idp:DescribeUserPool", "cognito-idp:UpdateUserPool", "cognito-idp:DeleteUserPool", "cognito-idp:GetUserPoolMfaConfig",
+        "cognito-idp:SetUserPoolMfaConfig", "cognito-idp:ListTagsForResource", "cognito-idp:UntagResource",
+        "cognito-idp:CreateUserPoolClient", "cognito-idp:DescribeUserPoolClient", "cognito-idp:UpdateUserPoolClient", "cognito-idp:DeleteUserPoolClient",
+      ]
+      arn = "${local.arn}:cognito-idp:${local.region}:${local.account}:userpool/*"
+    }
+  }
+
+  tagged_statements = {
+    for env in keys(local.apply_names) : env => flatten([
+      for type, r in local.tagged_resource_types : [
+        { Sid = "CreateTagged${type}", Effect = "Allow", Action = r.create, Resource = ["*"], Condition = { StringEquals = { "aws:RequestTag/Environment" = env } } },
+        { Sid = "ManageTagged${type}", Effect = "Allow", Action = r.manage, Resource = [r.arn], Condition = { StringEquals = { "aws:ResourceTag/Environment" = env } } },
+      ]
+    ])
+  }
+
   apply_statements = {
-    for env, a in local.apply_names : env => [
+    for env, a in local.apply_names : env => concat(local.tagged_statements[env], [
       {
         Sid    = "ManageFunctions"
         Effect = "Allow"
@@ -56,7 +91,7 @@ locals {
         Sid       = "CreateRolesWithBoundary"
         Effect    = "Allow"
         Action    = ["iam:CreateRole", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy", "iam:AttachRolePolicy"]
-        Resource  = concat(local.function_role_arns[env], local.codedeploy_role_arns[env])
+        Resource  = local.stack_role_arns[env]
         Condition = { StringEquals = { "iam:PermissionsBoundary" = a.boundary } }
       },
       {
@@ -67,7 +102,7 @@ locals {
           "iam:TagRole", "iam:UntagRole", "iam:ListRoleTags", "iam:GetRolePolicy", "iam:DeleteRolePolicy",
           "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:DetachRolePolicy",
         ]
-        Resource = concat(local.function_role_arns[env], local.codedeploy_role_arns[env])
+        Resource = local.stack_role_arns[env]
       },
       {
         # The only managed policy attached: CodeDeploy's own, to the CodeDeploy roles.
@@ -118,8 +153,8 @@ locals {
           "logs:TagResource", "logs:UntagResource", "logs:ListTagsForResource", "logs:TagLogGroup", "logs:ListTagsLogGroup",
         ]
         Resource = concat(
-          [for f in a.functions : "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/lambda/${f}"],
-          [for f in a.functions : "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/lambda/${f}:*"],
+          a.log_groups,
+          [for g in a.log_groups : "${g}:*"],
           ["${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/apigateway/${a.prefix}-*"],
         )
       },
@@ -190,25 +225,6 @@ locals {
         Resource = [a.topic, "${a.topic}:*"]
       },
       {
-        # Key ids are generated: new keys must carry this environment's tag, existing ones are managed by it.
-        Sid       = "CreateTaggedKeys"
-        Effect    = "Allow"
-        Action    = ["kms:CreateKey", "kms:TagResource"]
-        Resource  = ["*"]
-        Condition = { StringEquals = { "aws:RequestTag/Environment" = env } }
-      },
-      {
-        Sid    = "ManageTaggedKeys"
-        Effect = "Allow"
-        Action = [
-          "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus", "kms:EnableKeyRotation",
-          "kms:ListResourceTags", "kms:UntagResource", "kms:UpdateKeyDescription", "kms:ScheduleKeyDeletion",
-          "kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias",
-        ]
-        Resource  = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
-        Condition = { StringEquals = { "aws:ResourceTag/Environment" = env } }
-      },
-      {
         Sid      = "ManageKeyAliases"
         Effect   = "Allow"
         Action   = ["kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"]
@@ -219,7 +235,7 @@ locals {
         Sid       = "WriteAndRefreshGeneratedCursorKey"
         Effect    = "Allow"
         Action    = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"]
-        Resource  = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
+        Resource  = [local.any_key]
         Condition = local.cursor_key_conditions[env]
       },
       {
@@ -280,26 +296,6 @@ locals {
         Resource = ["${local.arn}:ecr:${local.region}:${local.account}:repository/${module.naming[env].functions["drawing-processor"].function_name}"]
       },
       {
-        # The optional user pool of the stack (modules/platform user_pool): pool ids are generated, so a new pool
-        # must carry this environment's tag and existing ones are managed by it.
-        Sid       = "CreateTaggedUserPool"
-        Effect    = "Allow"
-        Action    = ["cognito-idp:CreateUserPool", "cognito-idp:TagResource"]
-        Resource  = ["*"]
-        Condition = { StringEquals = { "aws:RequestTag/Environment" = env } }
-      },
-      {
-        Sid    = "ManageTaggedUserPool"
-        Effect = "Allow"
-        Action = [
-          "cognito-idp:DescribeUserPool", "cognito-idp:UpdateUserPool", "cognito-idp:DeleteUserPool", "cognito-idp:GetUserPoolMfaConfig",
-          "cognito-idp:SetUserPoolMfaConfig", "cognito-idp:ListTagsForResource", "cognito-idp:UntagResource",
-          "cognito-idp:CreateUserPoolClient", "cognito-idp:DescribeUserPoolClient", "cognito-idp:UpdateUserPoolClient", "cognito-idp:DeleteUserPoolClient",
-        ]
-        Resource  = ["${local.arn}:cognito-idp:${local.region}:${local.account}:userpool/*"]
-        Condition = { StringEquals = { "aws:ResourceTag/Environment" = env } }
-      },
-      {
         Sid      = "ManageBudget"
         Effect   = "Allow"
         Action   = ["budgets:ModifyBudget", "budgets:ViewBudget", "budgets:TagResource", "budgets:UntagResource", "budgets:ListTagsForResource"]
@@ -318,7 +314,7 @@ locals {
         Action   = ["iam:DeleteRolePermissionsBoundary"]
         Resource = ["*"]
       },
-    ]
+    ])
   }
 
   # The most any role the apply creates may do, whatever its own policy says: the functions' data-plane actions
@@ -345,14 +341,14 @@ locals {
         Sid       = "UseEnvironmentKeys"
         Effect    = "Allow"
         Action    = ["kms:Decrypt", "kms:GenerateDataKey"]
-        Resource  = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
+        Resource  = [local.any_key]
         Condition = { StringEquals = { "aws:ResourceTag/Environment" = env } }
       },
       {
         Sid      = "WriteFunctionLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = [for f in a.functions : "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/lambda/${f}:*"]
+        Resource = [for g in a.log_groups : "${g}:*"]
       },
       { Sid = "WriteTraces", Effect = "Allow", Action = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource = ["*"] },
       {

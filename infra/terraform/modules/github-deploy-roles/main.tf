@@ -16,6 +16,8 @@ locals {
   region    = data.aws_region.current.name
   partition = data.aws_partition.current.partition
   arn       = "arn:${local.partition}"
+  # Key ids are generated: statements on keys name every key and narrow it by a condition (alias or tag).
+  any_key = "${local.arn}:kms:${local.region}:${local.account}:key/*"
 
   oidc_provider_arn = var.oidc_provider_arn != null ? var.oidc_provider_arn : aws_iam_openid_connect_provider.github[0].arn
   plan_policy_arns  = var.plan_policy_arns != null ? var.plan_policy_arns : ["${local.arn}:iam::aws:policy/ReadOnlyAccess"]
@@ -117,7 +119,7 @@ locals {
       Sid       = "RefreshGeneratedCursorKey"
       Effect    = "Allow"
       Action    = ["kms:Decrypt"]
-      Resource  = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
+      Resource  = [local.any_key]
       Condition = local.cursor_key_conditions[env]
     }]
   }
@@ -157,7 +159,7 @@ locals {
         Sid       = "EncryptAlertMessages"
         Effect    = "Allow"
         Action    = ["kms:GenerateDataKey", "kms:Decrypt"]
-        Resource  = ["${local.arn}:kms:${local.region}:${local.account}:key/*"]
+        Resource  = [local.any_key]
         Condition = { "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = ["alias/${n.prefix}-alerts"] } }
       },
     ]

@@ -33,15 +33,49 @@ locals {
     ]
   }
 
+  dlq_visible_queries = {
+    for dlq in values(var.processing.dead_letter_queues) : dlq => [
+      merge(local.no_metric, { id = "visible", expression = null, label = "Visible messages", return_data = true, namespace = "AWS/SQS", metric_name = "ApproximateNumberOfMessagesVisible", dimensions = tomap({ QueueName = dlq }), stat = "Maximum", period = 300 }),
+    ]
+  }
+
+  # What both services alarm on the same way: each function's error rate (each service with its own threshold),
+  # each table's throttles and each API's 5xx.
+  services = {
+    image-service = { functions = var.image_service.functions, tables = var.image_service.tables, apis = var.image_service.apis, error_rate_percent = local.t.image_error_rate_percent }
+    processing    = { functions = var.processing.functions, tables = var.processing.tables, apis = var.processing.apis, error_rate_percent = local.t.processing_error_rate_percent }
+  }
+
+  shared_alarms = merge(flatten([
+    for service, s in local.services : [
+      {
+        for key, fn in s.functions : "${key}-error-rate" => {
+          service     = service
+          description = "${fn}: Lambda error rate above ${s.error_rate_percent}% over 5 minutes."
+          threshold   = s.error_rate_percent
+          queries     = local.error_rate_queries[fn]
+        }
+      },
+      {
+        for key, table in s.tables : "${key}-throttles" => {
+          service     = service
+          description = "${table}: DynamoDB throttled requests above ${local.t.dynamodb_throttled_requests}."
+          threshold   = local.t.dynamodb_throttled_requests
+          queries     = local.throttle_queries[table]
+        }
+      },
+      {
+        for key, api in s.apis : "${key}-5xx" => {
+          service     = service
+          description = "${key}: more than ${local.t.api_5xx_per_hour} API Gateway 5xx responses in an hour."
+          threshold   = local.t.api_5xx_per_hour
+          queries     = local.api_5xx_queries[api]
+        }
+      },
+    ]
+  ])...)
+
   image_alarms = merge(
-    {
-      for key, fn in var.image_service.functions : "${key}-error-rate" => {
-        service     = "image-service"
-        description = "${fn}: Lambda error rate above ${local.t.image_error_rate_percent}% over 5 minutes."
-        threshold   = local.t.image_error_rate_percent
-        queries     = local.error_rate_queries[fn]
-      }
-    },
     {
       for key, fn in var.image_service.functions : "${key}-p95-duration" => {
         service     = "image-service"
@@ -50,14 +84,6 @@ locals {
         queries = [
           merge(local.no_metric, { id = "p95", expression = null, label = "Duration p95", return_data = true, namespace = "AWS/Lambda", metric_name = "Duration", dimensions = tomap({ FunctionName = fn }), stat = "p95", period = 300 }),
         ]
-      }
-    },
-    {
-      for key, table in var.image_service.tables : "${key}-throttles" => {
-        service     = "image-service"
-        description = "${table}: DynamoDB throttled requests above ${local.t.dynamodb_throttled_requests}."
-        threshold   = local.t.dynamodb_throttled_requests
-        queries     = local.throttle_queries[table]
       }
     },
     {
@@ -70,41 +96,9 @@ locals {
         ]
       }
     },
-    {
-      for key, api in var.image_service.apis : "${key}-5xx" => {
-        service     = "image-service"
-        description = "${key}: more than ${local.t.api_5xx_per_hour} API Gateway 5xx responses in an hour."
-        threshold   = local.t.api_5xx_per_hour
-        queries     = local.api_5xx_queries[api]
-      }
-    },
   )
 
   processing_alarms = merge(
-    {
-      for key, fn in var.processing.functions : "${key}-error-rate" => {
-        service     = "processing"
-        description = "${fn}: Lambda error rate above ${local.t.processing_error_rate_percent}% over 5 minutes."
-        threshold   = local.t.processing_error_rate_percent
-        queries     = local.error_rate_queries[fn]
-      }
-    },
-    {
-      for key, table in var.processing.tables : "${key}-throttles" => {
-        service     = "processing"
-        description = "${table}: DynamoDB throttled requests above ${local.t.dynamodb_throttled_requests}."
-        threshold   = local.t.dynamodb_throttled_requests
-        queries     = local.throttle_queries[table]
-      }
-    },
-    {
-      for key, api in var.processing.apis : "${key}-5xx" => {
-        service     = "processing"
-        description = "${key}: more than ${local.t.api_5xx_per_hour} API Gateway 5xx responses in an hour."
-        threshold   = local.t.api_5xx_per_hour
-        queries     = local.api_5xx_queries[api]
-      }
-    },
     {
       for key, queue in var.processing.queues : "${key}-message-age" => {
         service     = "processing"
@@ -120,9 +114,7 @@ locals {
         service     = "processing"
         description = "${dlq}: dead-lettered jobs are waiting (runbook: inspect, fix, redrive with StartMessageMoveTask)."
         threshold   = 0
-        queries = [
-          merge(local.no_metric, { id = "visible", expression = null, label = "Visible messages", return_data = true, namespace = "AWS/SQS", metric_name = "ApproximateNumberOfMessagesVisible", dimensions = tomap({ QueueName = dlq }), stat = "Maximum", period = 300 }),
-        ]
+        queries     = local.dlq_visible_queries[dlq]
       }
     },
     {
@@ -142,14 +134,12 @@ locals {
         service     = "processing"
         description = "${dlq}: more than ${local.t.dlq_depth} dead-lettered messages."
         threshold   = local.t.dlq_depth
-        queries = [
-          merge(local.no_metric, { id = "visible", expression = null, label = "Visible messages", return_data = true, namespace = "AWS/SQS", metric_name = "ApproximateNumberOfMessagesVisible", dimensions = tomap({ QueueName = dlq }), stat = "Maximum", period = 300 }),
-        ]
+        queries     = local.dlq_visible_queries[dlq]
       }
     },
   )
 
-  alarms = merge(local.image_alarms, local.processing_alarms)
+  alarms = merge(local.shared_alarms, local.image_alarms, local.processing_alarms)
 
   # A function-wide error rate dilutes a canary: a version failing every call at 10 % of the traffic shows as
   # ~10 %. These count only the new version's invocations through the alias, per minute, so a broken canary reads

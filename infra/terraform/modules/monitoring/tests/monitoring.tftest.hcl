@@ -45,6 +45,21 @@ variables {
   log_group_names = ["/aws/lambda/job-api-dev"]
 }
 
+run "every_alarm_and_its_service" {
+  command = plan
+  assert {
+    # Written out: an alarm lost or moved to the other service in a refactoring fails here.
+    condition = { for k, a in local.alarms : k => a.service } == {
+      "image-api-error-rate"      = "image-service", "image-api-p95-duration" = "image-service", "images-table-throttles" = "image-service",
+      "images-bucket-s3-5xx"      = "image-service", "image-api-5xx" = "image-service",
+      "job-api-error-rate"        = "processing", "drawing-processor-error-rate" = "processing", "dlq-handler-error-rate" = "processing",
+      "jobs-table-throttles"      = "processing", "job-api-5xx" = "processing", "jobs-queue-message-age" = "processing",
+      "jobs-dlq-messages-present" = "processing", "job-api-enqueue-failed" = "processing", "jobs-dlq-depth" = "processing",
+    }
+    error_message = "Exactly these alarms, each in its service."
+  }
+}
+
 run "image_service_alarms_use_seed_thresholds" {
   assert {
     condition     = aws_cloudwatch_metric_alarm.alarms["image-api-error-rate"].threshold == 1 && one([for q in aws_cloudwatch_metric_alarm.alarms["image-api-error-rate"].metric_query : q.expression if q.return_data]) == "IF(invocations > 0, 100 * errors / invocations, 0)"

@@ -1,5 +1,7 @@
 variables {
   environment = "dev"
+  # The broken contracts below fail before any value matters; one set of stand-ins serves them all.
+  stub_permission_values = { region = "eu-west-2", account = "123456789012", alerts_kms_key_arn = "a", cursor_key_kms_key_arn = "c", gemini_api_key_kms_key_arn = "g" }
 }
 
 run "resolves_contract_names_for_dev" {
@@ -151,7 +153,7 @@ run "rejects_a_permission_placeholder_without_a_value" {
 
   variables {
     contract_path     = "tests/contracts/unknown-placeholder.json"
-    permission_values = { region = "eu-west-2", account = "123456789012", alerts_kms_key_arn = "a", cursor_key_kms_key_arn = "c", gemini_api_key_kms_key_arn = "g" }
+    permission_values = var.stub_permission_values
   }
 
   expect_failures = [output.permissions]
@@ -162,7 +164,7 @@ run "rejects_a_wildcard_permission_action" {
 
   variables {
     contract_path     = "tests/contracts/wildcard-action.json"
-    permission_values = { region = "eu-west-2", account = "123456789012", alerts_kms_key_arn = "a", cursor_key_kms_key_arn = "c", gemini_api_key_kms_key_arn = "g" }
+    permission_values = var.stub_permission_values
   }
 
   expect_failures = [output.permissions]
@@ -173,7 +175,7 @@ run "rejects_a_function_without_permissions" {
 
   variables {
     contract_path     = "tests/contracts/missing-function.json"
-    permission_values = { region = "eu-west-2", account = "123456789012", alerts_kms_key_arn = "a", cursor_key_kms_key_arn = "c", gemini_api_key_kms_key_arn = "g" }
+    permission_values = var.stub_permission_values
   }
 
   expect_failures = [output.permissions]
