@@ -44,7 +44,8 @@ export APP_ENV=dev JOBS_TABLE=Jobs-dev DRAWINGS_BUCKET=drawings-lego-moc-dev IMA
   JOBS_QUEUE_ARN=arn:aws:sqs:eu-west-2:000000000000:drawing-jobs-dev \
   JOBS_DLQ_ARN=arn:aws:sqs:eu-west-2:000000000000:drawing-jobs-dlq-dev \
   ALERTS_TOPIC_ARN=arn:aws:sns:eu-west-2:000000000000:alerts-dev \
-  CURSOR_KEY_PARAMETER=/moc-platform/dev/cursor-signing-key CURSOR_KEY_VERSION=1
+  CURSOR_KEY_PARAMETER=/moc-platform/dev/cursor-signing-key CURSOR_KEY_VERSION=1 \
+  DLQ_RUNBOOK_URL="file://$root/docs/runbook.md"
 # Any AWS call the event leads to (the SQS functions make one for every record) goes to a proxy port where nothing
 # listens, so it fails at once on this machine instead of reaching AWS; SDK retries then add sleeps, which is why
 # the SQS functions are compared on CPU time.
