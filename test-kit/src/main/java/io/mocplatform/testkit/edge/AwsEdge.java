@@ -56,7 +56,13 @@ public final class AwsEdge implements AutoCloseable {
     private final Map<AwsService, URI> backends = new EnumMap<>(AwsService.class);
     private final List<EdgeFilter> ownFilters;
     private final List<EdgeFilter> addedFilters = new CopyOnWriteArrayList<>();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Platform threads, not virtual ones: the callers include function code on virtual threads (the devstack's
+     * gateway), and a caller pinned to a carrier while it waits for the edge (a class initializer making an AWS
+     * call, for one) must not leave the edge without a carrier to answer on.
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("aws-edge-", 0).factory());
     private final HttpClient client;
 
     private AwsEdge(Map<AwsService, HttpServer> servers, List<EdgeFilter> ownFilters) {

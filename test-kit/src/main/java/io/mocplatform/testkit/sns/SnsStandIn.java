@@ -259,8 +259,10 @@ public final class SnsStandIn implements AutoCloseable {
         public SnsStandIn start() throws IOException {
             Objects.requireNonNull(sqs, "an SQS client to deliver with");
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            // Publish blocks on SQS delivery; virtual threads keep a burst of publishes from queueing up.
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            // Publish blocks on SQS delivery: a thread per request keeps a burst of publishes from queueing up.
+            // Platform threads, as at the edge: callers on virtual threads must not starve the stand-in.
+            ExecutorService executor = Executors.newCachedThreadPool(
+                    Thread.ofPlatform().daemon().name("sns-stand-in-", 0).factory());
             server.setExecutor(executor);
             SnsStandIn standIn = new SnsStandIn(server, executor, new TopicRegistry(region, accountId, stateFile),
                     sqs, clock);

@@ -57,7 +57,9 @@ public final class SsmStandIn implements AutoCloseable {
     /** Starts on {@code port} (0 = any free port), loading {@code stateFile} when it exists (null = in memory). */
     public static SsmStandIn start(int port, String region, String accountId, Path stateFile) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        // Platform threads, as at the edge: callers on virtual threads must not starve the stand-in.
+        ExecutorService executor = Executors.newCachedThreadPool(
+                Thread.ofPlatform().daemon().name("ssm-stand-in-", 0).factory());
         server.setExecutor(executor);
         SsmStandIn standIn = new SsmStandIn(server, executor, region, accountId, stateFile);
         if (standIn.stateFile != null) {

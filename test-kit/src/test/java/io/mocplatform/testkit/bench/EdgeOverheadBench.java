@@ -24,10 +24,24 @@ import java.util.function.Supplier;
  */
 public final class EdgeOverheadBench {
 
+    /** A staged upload: the one prefix of the images bucket the image-api role may read. */
+    private static final String OBJECT_KEY = "uploads/u/i.png";
+
     private EdgeOverheadBench() {
     }
 
     public static void main(String[] args) {
+        // The emulators' threads are not daemons: exit explicitly, with a failure status when the bench failed.
+        try {
+            run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() {
         int rounds = Integer.getInteger("bench.rounds", 5);
         int calls = Integer.getInteger("bench.calls", 400);
         try (LocalAws aws = LocalAws.startInMemory()) {
@@ -39,7 +53,7 @@ public final class EdgeOverheadBench {
                     admin.accessKeyId(), admin.secretAccessKey());
             String table = env.resources().imagesTable();
             String bucket = env.resources().imagesBucket();
-            aws.clients().s3().putObject(b -> b.bucket(bucket).key("images/u/i.png"), RequestBody.fromBytes(new byte[2048]));
+            aws.clients().s3().putObject(b -> b.bucket(bucket).key(OBJECT_KEY), RequestBody.fromBytes(new byte[2048]));
 
             Map<String, LocalAwsEndpoints> modes = new LinkedHashMap<>();
             modes.put("emulator directly", direct);
@@ -60,7 +74,7 @@ public final class EdgeOverheadBench {
                             .key(Map.of("PK", AttributeValue.fromS("IMAGE#img_1"), "SK",
                                     AttributeValue.fromS("META")))).hasItem());
                     List<Long> objects = time(calls, () -> s3.get(mode).getObjectAsBytes(b -> b.bucket(bucket)
-                            .key("images/u/i.png")).asByteArray().length);
+                            .key(OBJECT_KEY)).asByteArray().length);
                     if (!warmUp) {
                         getItem.computeIfAbsent(mode, m -> new ArrayList<>()).addAll(items);
                         getObject.computeIfAbsent(mode, m -> new ArrayList<>()).addAll(objects);
@@ -72,7 +86,6 @@ public final class EdgeOverheadBench {
             dynamo.values().forEach(DynamoDbClient::close);
             s3.values().forEach(S3Client::close);
         }
-        System.exit(0);
     }
 
     private static List<Long> time(int calls, Supplier<Object> call) {
