@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 public class DeadLetterHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
-    DeadLetterProcessor processor;
+    DeadLetterConsumer processor;
 
     /** Used by Lambda: starts the application context from application.yml and the environment. */
     public DeadLetterHandler() {

@@ -1,6 +1,6 @@
 package io.mocplatform.imageapi.api;
 
-import io.mocplatform.imageapi.support.HttpApiEvents;
+import io.mocplatform.testkit.api.ApiGatewayEvents;
 import io.mocplatform.imageapi.support.ImageApiHarness;
 import io.mocplatform.model.image.ImageKeys;
 import io.mocplatform.testkit.LocalAwsEnvironment;
@@ -121,14 +121,14 @@ class ImageEditIT {
         for (int round = 0; round < 5; round++) {
             String imageId = api.activeImage("racer", Map.of());
             CountDownLatch start = new CountDownLatch(1);
-            Callable<HttpApiEvents.Response> patch = () -> {
+            Callable<ApiGatewayEvents.Response> patch = () -> {
                 start.await();
                 return api.as("racer").header("If-Match", "\"2\"")
                         .patch("/images/" + imageId, "{\"title\":\"" + Thread.currentThread().getName() + "\"}");
             };
             try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-                Future<HttpApiEvents.Response> a = pool.submit(patch);
-                Future<HttpApiEvents.Response> b = pool.submit(patch);
+                Future<ApiGatewayEvents.Response> a = pool.submit(patch);
+                Future<ApiGatewayEvents.Response> b = pool.submit(patch);
                 start.countDown();
                 List<Integer> statuses = List.of(a.get().status(), b.get().status());
                 assertThat(statuses).containsExactlyInAnyOrder(200, 412);

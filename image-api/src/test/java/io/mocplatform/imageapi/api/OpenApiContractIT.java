@@ -1,8 +1,8 @@
 package io.mocplatform.imageapi.api;
 
-import io.mocplatform.imageapi.support.HttpApiEvents;
+import io.mocplatform.testkit.api.ApiGatewayEvents;
 import io.mocplatform.imageapi.support.ImageApiHarness;
-import io.mocplatform.imageapi.support.OpenApiContract;
+import io.mocplatform.testkit.api.OpenApiContract;
 import io.mocplatform.imageapi.support.TestImages;
 import io.mocplatform.model.PlatformNames;
 import io.mocplatform.testkit.LocalAwsEnvironment;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiContractIT {
 
     private static ImageApiHarness api;
-    private static final OpenApiContract CONTRACT = new OpenApiContract();
+    private static final OpenApiContract CONTRACT = new OpenApiContract("openapi/image-api.yaml");
     private final List<String> violations = new ArrayList<>();
 
     @BeforeAll
@@ -105,8 +105,8 @@ class OpenApiContractIT {
         assertThat(CONTRACT.seenResponses()).containsExactlyInAnyOrderElementsOf(CONTRACT.documentedResponses());
     }
 
-    private HttpApiEvents.Response check(String method, String path, HttpApiEvents.Response response) {
-        CONTRACT.violations(method, path, response)
+    private ApiGatewayEvents.Response check(String method, String path, ApiGatewayEvents.Response response) {
+        CONTRACT.violations(response)
                 .forEach(v -> violations.add(method + " " + path + " -> " + response.status() + ": " + v));
         return response;
     }

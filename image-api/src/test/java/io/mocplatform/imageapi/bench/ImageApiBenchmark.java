@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mocplatform.function.lambda.LocalLambdaContext;
-import io.mocplatform.imageapi.support.HttpApiEvents;
+import io.mocplatform.testkit.api.ApiGatewayEvents;
 import io.mocplatform.imageapi.support.ImageApiHarness;
 import io.mocplatform.model.image.ImageKeys;
 import io.mocplatform.model.image.ImageMetadata;
@@ -42,7 +42,7 @@ public final class ImageApiBenchmark {
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         try (LocalAws aws = LocalAws.startInMemory(); ImageApiHarness api = new ImageApiHarness(aws.environment())) {
             String imageId = api.activeImage("bench", Map.of("title", "Benchmark", "album_id", "bench"));
-            HttpApiEvents.Request request = api.as("bench");
+            ApiGatewayEvents.Request request = api.as("bench");
             APIGatewayV2HTTPEvent event = request.event("GET", "/images/" + imageId, null);
             Context context = LocalLambdaContext.of("image-api", Duration.ofMinutes(15));
             var plain = new PlainGetImageHandler(aws.clients().dynamoDbEnhanced(), aws.environment().resources().imagesTable());

@@ -1,5 +1,6 @@
 package io.mocplatform.imageapi.support;
 
+import io.mocplatform.testkit.api.ApiGatewayEvents;
 import io.micronaut.context.ApplicationContext;
 import io.mocplatform.imageapi.api.ImageApiHandler;
 import io.mocplatform.testkit.LocalAwsEnvironment;
@@ -25,7 +26,7 @@ public final class ImageApiHarness implements AutoCloseable {
 
     private final LocalAwsEnvironment environment;
     private final ImageApiHandler handler;
-    private final HttpApiEvents events;
+    private final ApiGatewayEvents events;
 
     public ImageApiHarness(LocalAwsEnvironment environment, Map<String, Object> extraProperties) {
         this.environment = environment;
@@ -34,18 +35,18 @@ public final class ImageApiHarness implements AutoCloseable {
         properties.put("tracing.enabled", "false");
         properties.putAll(extraProperties);
         this.handler = new ImageApiHandler(ApplicationContext.builder().properties(properties).start());
-        this.events = new HttpApiEvents(handler);
+        this.events = new ApiGatewayEvents(handler, "image-api");
     }
 
     public ImageApiHarness(LocalAwsEnvironment environment) {
         this(environment, Map.of());
     }
 
-    public HttpApiEvents events() {
+    public ApiGatewayEvents events() {
         return events;
     }
 
-    public HttpApiEvents.Request as(String sub) {
+    public ApiGatewayEvents.Request as(String sub) {
         return events.as(sub);
     }
 
@@ -92,7 +93,7 @@ public final class ImageApiHarness implements AutoCloseable {
 
     /** Requests an upload, uploads the bytes, completes it; returns the completion's answer. */
     @SuppressWarnings("unchecked")
-    public HttpApiEvents.Response uploadAndComplete(String sub, String contentType, byte[] bytes,
+    public ApiGatewayEvents.Response uploadAndComplete(String sub, String contentType, byte[] bytes,
                                                     Map<String, Object> extra) {
         Map<String, Object> created = requestUpload(sub, contentType, bytes.length, extra);
         int uploaded = upload((Map<String, Object>) created.get("upload"), bytes);
@@ -113,7 +114,7 @@ public final class ImageApiHarness implements AutoCloseable {
 
     /** The ids of a listing's items. */
     @SuppressWarnings("unchecked")
-    public static List<String> ids(HttpApiEvents.Response listing) {
+    public static List<String> ids(ApiGatewayEvents.Response listing) {
         return ((List<Map<String, Object>>) listing.json().get("items")).stream()
                 .map(item -> (String) item.get("image_id")).toList();
     }

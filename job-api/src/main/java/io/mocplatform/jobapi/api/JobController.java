@@ -20,11 +20,11 @@ import io.mocplatform.api.JsonBodies;
 import io.mocplatform.api.JsonObject;
 import io.mocplatform.api.ProblemException;
 import io.mocplatform.api.QueryParameters;
-import io.mocplatform.jobapi.config.JobApiConfig;
+import io.mocplatform.jobapi.config.JobApiConfiguration;
 import io.mocplatform.jobapi.domain.DrawingService;
 import io.mocplatform.jobapi.domain.JobPage;
 import io.mocplatform.jobapi.domain.JobService;
-import io.mocplatform.jobapi.domain.JobView;
+import io.mocplatform.jobapi.domain.JobDetails;
 import io.mocplatform.jobapi.domain.Submission;
 import io.mocplatform.jobapi.domain.SubmitJob;
 import io.mocplatform.jobapi.domain.UploadRequest;
@@ -48,10 +48,10 @@ class JobController {
     private final DrawingService drawings;
     private final JsonBodies bodies;
     private final CursorCodec cursors;
-    private final JobApiConfig config;
+    private final JobApiConfiguration config;
 
     JobController(JobService jobs, DrawingService drawings, JsonBodies bodies, CursorCodec cursors,
-                  JobApiConfig config) {
+                  JobApiConfiguration config) {
         this.jobs = jobs;
         this.drawings = drawings;
         this.bodies = bodies;
@@ -60,7 +60,7 @@ class JobController {
     }
 
     @Post(uri = "/drawings", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<DrawingUploadResponse> createDrawing(Caller caller, HttpRequest<?> http, @Nullable @Body String body) {
+    HttpResponse<DrawingUploadView> createDrawing(Caller caller, HttpRequest<?> http, @Nullable @Body String body) {
         JsonObject fields = bodies.read(http, body).allowOnly(Set.of("filename", "content_type", "size_bytes"));
         String filename = fields.string("filename");
         String contentType = fields.string("content_type");
@@ -68,11 +68,11 @@ class JobController {
         fields.check();
         // An absent size is -1: the domain then names the rule it breaks, like any other size out of range.
         var request = new UploadRequest(caller.sub(), filename, contentType, sizeBytes == null ? -1 : sizeBytes);
-        return HttpResponse.created(DrawingUploadResponse.of(drawings.requestUpload(request)));
+        return HttpResponse.created(DrawingUploadView.of(drawings.requestUpload(request)));
     }
 
     @Post(uri = "/process-drawing", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<JobAcceptedResponse> processDrawing(Caller caller, HttpRequest<?> request,
+    HttpResponse<JobAcceptedView> processDrawing(Caller caller, HttpRequest<?> request,
                                                      @Nullable @Body String body,
                                                      @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
         JsonObject fields = bodies.read(request, body).allowOnly(Set.of("drawing_id"));
@@ -80,7 +80,7 @@ class JobController {
         fields.check();
         Submission submission = jobs.submit(new SubmitJob(caller.sub(), drawingId, idempotencyKey,
                 Correlation.of(request)));
-        MutableHttpResponse<JobAcceptedResponse> response = accepted(submission.job());
+        MutableHttpResponse<JobAcceptedView> response = accepted(submission.job());
         if (submission.replayed()) {
             response.header(REPLAYED, "true");
         }
@@ -88,9 +88,9 @@ class JobController {
     }
 
     @Get(uri = "/status/{job_id}", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<JobStatusResponse> status(Caller caller, @PathVariable("job_id") String jobId) {
-        JobView view = jobs.status(caller.sub(), jobId);
-        MutableHttpResponse<JobStatusResponse> response = HttpResponse.ok(JobStatusResponse.of(view))
+    HttpResponse<JobStatusView> status(Caller caller, @PathVariable("job_id") String jobId) {
+        JobDetails view = jobs.status(caller.sub(), jobId);
+        MutableHttpResponse<JobStatusView> response = HttpResponse.ok(JobStatusView.of(view))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (view.job().status().isInFlight()) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(config.pollAfter().toSeconds()));
@@ -99,7 +99,7 @@ class JobController {
     }
 
     @Get(uri = "/jobs", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<JobListResponse> list(Caller caller, HttpRequest<?> request) {
+    HttpResponse<JobListView> list(Caller caller, HttpRequest<?> request) {
         QueryParameters query = QueryParameters.of(request, LIST_PARAMETERS);
         String limit = query.get("limit").orElse(null);
         String cursor = query.get("cursor").orElse(null);
@@ -114,23 +114,23 @@ class JobController {
             }
         }
         JobPage page = jobs.list(caller.sub(), filter, limit(limit), startKey);
-        return HttpResponse.ok(new JobListResponse(page.items().stream().map(JobStatusResponse::of).toList(),
+        return HttpResponse.ok(new JobListView(page.items().stream().map(JobStatusView::of).toList(),
                 cursors.encode(page.nextKey(), scope).orElse(null))).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Delete(uri = "/jobs/{job_id}", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<JobStatusResponse> cancel(Caller caller, @PathVariable("job_id") String jobId) {
-        return HttpResponse.ok(JobStatusResponse.of(jobs.cancel(caller.sub(), jobId)));
+    HttpResponse<JobStatusView> cancel(Caller caller, @PathVariable("job_id") String jobId) {
+        return HttpResponse.ok(JobStatusView.of(jobs.cancel(caller.sub(), jobId)));
     }
 
     @Post(uri = "/jobs/{job_id}/retry", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<JobAcceptedResponse> retry(Caller caller, @PathVariable("job_id") String jobId) {
+    HttpResponse<JobAcceptedView> retry(Caller caller, @PathVariable("job_id") String jobId) {
         return accepted(jobs.retry(caller.sub(), jobId));
     }
 
-    private static MutableHttpResponse<JobAcceptedResponse> accepted(Job job) {
+    private static MutableHttpResponse<JobAcceptedView> accepted(Job job) {
         return HttpResponse.accepted()
-                .<JobAcceptedResponse>body(new JobAcceptedResponse(job.jobId(), job.status().wireName()))
+                .<JobAcceptedView>body(new JobAcceptedView(job.jobId(), job.status().wireName()))
                 .header(HttpHeaders.LOCATION, "/status/" + job.jobId());
     }
 

@@ -19,7 +19,7 @@ public final class DrawingService {
     /** A new drawing id with an upload bound to the declared type and size. */
     public DrawingUpload requestUpload(UploadRequest request) {
         if (request.sizeBytes() > policy.maxUploadBytes()) {
-            throw new JobRejection(JobRejection.Reason.TOO_LARGE, "size_bytes " + request.sizeBytes()
+            throw new JobRejectedException(JobRejectedException.Reason.TOO_LARGE, "size_bytes " + request.sizeBytes()
                     + " exceeds the limit of " + policy.maxUploadBytes() + " bytes");
         }
         String drawingId = ids.newId(DrawingKeys.DRAWING_ID_PREFIX);

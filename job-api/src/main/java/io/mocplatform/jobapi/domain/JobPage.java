@@ -9,7 +9,7 @@ import java.util.Map;
  * @param items   the jobs on this page
  * @param nextKey where the next page starts (the index key of the last item read), empty at the end
  */
-public record JobPage(List<JobView> items, Map<String, String> nextKey) {
+public record JobPage(List<JobDetails> items, Map<String, String> nextKey) {
 
     public JobPage {
         items = List.copyOf(items);

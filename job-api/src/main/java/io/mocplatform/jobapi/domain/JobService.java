@@ -64,7 +64,7 @@ public final class JobService {
         }
         String drawingKey = DrawingKeys.of(command.owner(), command.drawingId());
         if (!drawings.exists(drawingKey)) {
-            throw new JobRejection(JobRejection.Reason.DRAWING_MISSING, "drawing " + command.drawingId()
+            throw new JobRejectedException(JobRejectedException.Reason.DRAWING_MISSING, "drawing " + command.drawingId()
                     + " has not been uploaded; PUT it to the upload URL from POST /drawings first");
         }
         Instant now = now();
@@ -87,7 +87,7 @@ public final class JobService {
     }
 
     /** The caller's job; unknown ids and other users' jobs are both not found. */
-    public JobView status(String owner, String jobId) {
+    public JobDetails status(String owner, String jobId) {
         return view(load(owner, jobId));
     }
 
@@ -98,11 +98,11 @@ public final class JobService {
     }
 
     /** Cancels a queued or processing job; the processor notices at its next stage boundary. */
-    public JobView cancel(String owner, String jobId) {
+    public JobDetails cancel(String owner, String jobId) {
         for (int attempt = 1; ; attempt++) {
             Job job = load(owner, jobId);
             if (!job.status().isInFlight()) {
-                throw new JobRejection(JobRejection.Reason.STATE_CONFLICT,
+                throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
                         "job " + jobId + " is " + job.status().wireName() + " and can no longer be cancelled");
             }
             try {
@@ -110,7 +110,7 @@ public final class JobService {
             } catch (StaleJobException changed) {
                 // The processor moved the job on between our read and write: decide again on its new state.
                 if (attempt == WRITE_ATTEMPTS) {
-                    throw new JobRejection(JobRejection.Reason.STATE_CONFLICT,
+                    throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
                             "job " + jobId + " is changing too quickly to cancel; try again");
                 }
             }
@@ -121,7 +121,7 @@ public final class JobService {
     public Job retry(String owner, String jobId) {
         Job job = load(owner, jobId);
         if (job.status() != JobStatus.FAILED) {
-            throw new JobRejection(JobRejection.Reason.STATE_CONFLICT,
+            throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
                     "only failed jobs can be retried; job " + jobId + " is " + job.status().wireName());
         }
         return requeue(job);
@@ -129,7 +129,7 @@ public final class JobService {
 
     private Submission replay(IdempotencyRecord claim, SubmitJob command) {
         if (!claim.fingerprint().equals(command.fingerprint())) {
-            throw new JobRejection(JobRejection.Reason.KEY_REUSED,
+            throw new JobRejectedException(JobRejectedException.Reason.KEY_REUSED,
                     "this Idempotency-Key was used with a different request body; use a new key for a new request");
         }
         Job job = jobs.find(claim.jobId()).orElseThrow(() -> new IllegalStateException(
@@ -155,7 +155,7 @@ public final class JobService {
                     .startedAt(null).leaseOwner(null).leaseExpiresAt(null).alertedAt(null).alertSentAt(null)
                     .build());
         } catch (StaleJobException changed) {
-            throw new JobRejection(JobRejection.Reason.STATE_CONFLICT,
+            throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
                     "job " + failed.jobId() + " changed while it was being retried; read it again");
         }
         DrawingJobMessage message = DrawingJobMessage.of(queued.jobId(), queued.drawingKey(), queued.owner(),
@@ -169,7 +169,7 @@ public final class JobService {
             queue.enqueue(message);
         } catch (QueueUnavailableException unavailable) {
             markUnsent(job, unavailable);
-            throw new JobRejection(JobRejection.Reason.QUEUE_UNAVAILABLE,
+            throw new JobRejectedException(JobRejectedException.Reason.QUEUE_UNAVAILABLE,
                     "the job could not be queued for processing; retry the request shortly");
         }
     }
@@ -190,21 +190,21 @@ public final class JobService {
 
     private Job load(String owner, String jobId) {
         if (!IdGenerator.isJobId(jobId)) {
-            throw new JobRejection(JobRejection.Reason.INVALID,
+            throw new JobRejectedException(JobRejectedException.Reason.INVALID,
                     "job_id must look like job_<13 digits>_<10 characters>, got '" + jobId + "'");
         }
         return jobs.find(jobId).filter(job -> job.owner().equals(owner))
-                .orElseThrow(() -> new JobRejection(JobRejection.Reason.NOT_FOUND, "no job " + jobId));
+                .orElseThrow(() -> new JobRejectedException(JobRejectedException.Reason.NOT_FOUND, "no job " + jobId));
     }
 
-    private JobView view(Job job) {
+    private JobDetails view(Job job) {
         if (job.status() != JobStatus.COMPLETED || job.result() == null || job.result().scheduleJsonKey() == null) {
-            return JobView.of(job);
+            return JobDetails.of(job);
         }
         URI json = drawings.presignDownload(job.result().scheduleJsonKey(), policy.downloadUrlTtl());
         URI csv = job.result().scheduleCsvKey() == null ? null
                 : drawings.presignDownload(job.result().scheduleCsvKey(), policy.downloadUrlTtl());
-        return new JobView(job, json, csv, now().plus(policy.downloadUrlTtl()));
+        return new JobDetails(job, json, csv, now().plus(policy.downloadUrlTtl()));
     }
 
     /** Millisecond precision: stored instants sort as strings in OwnerIndex and print at a fixed width. */

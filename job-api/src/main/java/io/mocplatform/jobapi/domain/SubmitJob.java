@@ -27,14 +27,14 @@ public record SubmitJob(String owner, String drawingId, String idempotencyKey, S
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(correlationId, "correlation id");
         if (drawingId == null || drawingId.isBlank()) {
-            throw new JobRejection(JobRejection.Reason.INVALID, "drawing_id is required");
+            throw new JobRejectedException(JobRejectedException.Reason.INVALID, "drawing_id is required");
         }
         if (!IdGenerator.isId(DrawingKeys.DRAWING_ID_PREFIX, drawingId)) {
-            throw new JobRejection(JobRejection.Reason.INVALID,
+            throw new JobRejectedException(JobRejectedException.Reason.INVALID,
                     "drawing_id must be an id returned by POST /drawings (drw_ and 20 characters)");
         }
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-            throw new JobRejection(JobRejection.Reason.INVALID,
+            throw new JobRejectedException(JobRejectedException.Reason.INVALID,
                     "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces");
         }
     }

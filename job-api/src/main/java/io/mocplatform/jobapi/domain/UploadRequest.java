@@ -35,10 +35,10 @@ public record UploadRequest(String owner, String filename, String contentType, l
             errors.add("size_bytes must be a positive number of bytes");
         }
         if (!errors.isEmpty()) {
-            throw new JobRejection(JobRejection.Reason.INVALID, errors.get(0), errors);
+            throw new JobRejectedException(JobRejectedException.Reason.INVALID, errors.get(0), errors);
         }
         if (!PDF.equals(contentType.toLowerCase(Locale.ROOT))) {
-            throw new JobRejection(JobRejection.Reason.UNSUPPORTED_TYPE,
+            throw new JobRejectedException(JobRejectedException.Reason.UNSUPPORTED_TYPE,
                     "content_type must be " + PDF + ", got '" + contentType + "'");
         }
         contentType = PDF;

@@ -1,7 +1,8 @@
 package io.mocplatform.jobapi.api;
 
+import io.mocplatform.testkit.api.ApiGatewayEvents;
+import io.mocplatform.testkit.api.OpenApiContract;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.serde.ObjectMapper;
 import io.mocplatform.model.PlatformNames;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
@@ -50,14 +51,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JobApiIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final OpenApiContract CONTRACT = new OpenApiContract();
+    private static final OpenApiContract CONTRACT = new OpenApiContract("openapi/job-api.yaml");
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
 
     private static LocalAwsEnvironment env;
     private static AwsClients aws;
     private static ApplicationContext context;
     private static JobApiHandler handler;
-    private static ApiCalls api;
+    private static ApiGatewayEvents api;
     private static DynamoDbTable<Job> jobsTable;
     private static final Map<String, List<Message>> messagesByJob = new ConcurrentHashMap<>();
 
@@ -67,7 +68,7 @@ class JobApiIT {
         aws = clients;
         context = JobApiContexts.start(env, env.jobsQueueUrl());
         handler = new JobApiHandler(context);
-        api = new ApiCalls(handler, context.getBean(ObjectMapper.class));
+        api = new ApiGatewayEvents(handler, "job-api");
         jobsTable = aws.dynamoDbEnhanced().table(env.resources().jobsTable(), JobTable.SCHEMA);
     }
 
@@ -95,7 +96,7 @@ class JobApiIT {
         var response = call(api.as(user()).post("/drawings",
                 "{\"filename\":\"plan.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":" + PDF.length + "}"));
 
-        assertThat(response.status).isEqualTo(201);
+        assertThat(response.status()).isEqualTo(201);
         Map<String, Object> body = response.json();
         assertThat((String) body.get("drawing_id")).matches("drw_[a-z2-7]{20}");
         @SuppressWarnings("unchecked") Map<String, Object> upload = (Map<String, Object>) body.get("upload");
@@ -135,7 +136,7 @@ class JobApiIT {
         var mistyped = call(api.as(user()).post("/drawings",
                 "{\"filename\":\"a.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":\"big\"}"));
         assertProblem(mistyped, 400, "wrong_type");
-        assertThat(mistyped.string("detail")).contains("size_bytes");
+        assertThat(mistyped.field("detail")).contains("size_bytes");
         assertProblem(call(api.as(user()).post("/drawings", "{\"content_type\":\"application/pdf\",\"size_bytes\":1}")),
                 400, "invalid_request");
     }
@@ -162,7 +163,7 @@ class JobApiIT {
         for (String size : List.of("\"100\"", "1.5", "1e2")) {
             var coerced = call(api.as(user()).post("/drawings", valid.replace("100", size)));
             assertProblem(coerced, 400, "wrong_type");
-            assertThat(coerced.string("detail")).as(size).startsWith("size_bytes must be a JSON whole number");
+            assertThat(coerced.field("detail")).as(size).startsWith("size_bytes must be a JSON whole number");
         }
         for (String extra : List.of("\"owner\":\"bob\"", "\"status\":\"active\"")) {
             var unknown = call(api.as(user()).post("/drawings", valid.replace("{", "{" + extra + ",")));
@@ -180,7 +181,7 @@ class JobApiIT {
                 "{\"filename\":\"a.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":9223372036854775808}"));
 
         assertProblem(response, 400, "wrong_type");
-        assertThat(response.body).doesNotContain("io.mocplatform", "java.", "Exception");
+        assertThat(response.body()).doesNotContain("io.mocplatform", "java.", "Exception");
     }
 
     @Test
@@ -191,7 +192,7 @@ class JobApiIT {
         assertProblem(call(api.as(owner).get("/jobs?cursor=")), 400, "empty_parameter");
         assertProblem(call(api.as(owner).get("/jobs?limit=1&limit=2")), 400, "repeated_parameter");
         assertProblem(call(api.as(owner).get("/jobs?owner=bob")), 400, "unknown_parameter");
-        assertThat(call(api.as(owner).get("/jobs?limit=2")).status).isEqualTo(200);
+        assertThat(call(api.as(owner).get("/jobs?limit=2")).status()).isEqualTo(200);
     }
 
     @Test
@@ -222,7 +223,7 @@ class JobApiIT {
         String drawingId = uploadDrawing(owner);
         String traceHeader = "Root=1-67891233-abcdef012345678912345678;Parent=53995c3f42cd8ad8;Sampled=1";
         System.setProperty("com.amazonaws.xray.traceHeader", traceHeader);
-        ApiCalls.Response response;
+        ApiGatewayEvents.Response response;
         try {
             response = call(api.as(owner).header("X-Correlation-Id", "corr-queued-1")
                     .post("/process-drawing", "{\"drawing_id\":\"" + drawingId + "\"}"));
@@ -230,8 +231,8 @@ class JobApiIT {
             System.clearProperty("com.amazonaws.xray.traceHeader");
         }
 
-        assertThat(response.status).isEqualTo(202);
-        String jobId = response.string("job_id");
+        assertThat(response.status()).isEqualTo(202);
+        String jobId = response.field("job_id");
         assertThat(jobId).matches("job_\\d{13}_[a-z2-7]{10}");
         assertThat(response.json()).isEqualTo(Map.of("job_id", jobId, "status", "queued"));
         assertThat(response.header("Location")).isEqualTo("/status/" + jobId);
@@ -290,14 +291,14 @@ class JobApiIT {
         var again = call(api.as(owner).header("Idempotency-Key", key).post("/process-drawing",
                 "{ \"drawing_id\" : \"" + drawingId + "\" }"));
 
-        assertThat(first.status).isEqualTo(202);
+        assertThat(first.status()).isEqualTo(202);
         assertThat(first.header("Idempotent-Replayed")).isNull();
-        assertThat(again.status).isEqualTo(202);
-        assertThat(again.string("job_id")).isEqualTo(first.string("job_id"));
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.field("job_id")).isEqualTo(first.field("job_id"));
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(awaitMessages(first.string("job_id"), 1)).hasSize(1);
+        assertThat(awaitMessages(first.field("job_id"), 1)).hasSize(1);
         drainFor(1500);
-        assertThat(messagesByJob.get(first.string("job_id"))).hasSize(1);
+        assertThat(messagesByJob.get(first.field("job_id"))).hasSize(1);
         assertThat(call(api.as(owner).get("/jobs")).json().get("items")).asList().hasSize(1);
     }
 
@@ -309,7 +310,7 @@ class JobApiIT {
                 .post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(owner) + "\"}"));
         var other = call(api.as(owner).header("Idempotency-Key", key)
                 .post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(owner) + "\"}"));
-        assertThat(first.status).isEqualTo(202);
+        assertThat(first.status()).isEqualTo(202);
         assertProblem(other, 409, "idempotency_key_reused");
     }
 
@@ -322,9 +323,9 @@ class JobApiIT {
                 .post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(alice) + "\"}"));
         var forBob = call(api.as(bob).header("Idempotency-Key", key)
                 .post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(bob) + "\"}"));
-        assertThat(forAlice.status).isEqualTo(202);
-        assertThat(forBob.status).isEqualTo(202);
-        assertThat(forBob.string("job_id")).isNotEqualTo(forAlice.string("job_id"));
+        assertThat(forAlice.status()).isEqualTo(202);
+        assertThat(forBob.status()).isEqualTo(202);
+        assertThat(forBob.field("job_id")).isNotEqualTo(forAlice.field("job_id"));
     }
 
     @Test
@@ -336,7 +337,7 @@ class JobApiIT {
         int racers = 4;
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(racers);
-        List<Future<ApiCalls.Response>> answers = new ArrayList<>();
+        List<Future<ApiGatewayEvents.Response>> answers = new ArrayList<>();
         try {
             for (int i = 0; i < racers; i++) {
                 // Events are built before the start signal so the handler calls start together.
@@ -348,10 +349,10 @@ class JobApiIT {
             }
             go.countDown();
             List<String> jobIds = new CopyOnWriteArrayList<>();
-            for (Future<ApiCalls.Response> answer : answers) {
+            for (Future<ApiGatewayEvents.Response> answer : answers) {
                 var response = call(answer.get());
-                assertThat(response.status).as(response.toString()).isEqualTo(202);
-                jobIds.add(response.string("job_id"));
+                assertThat(response.status()).as(response.toString()).isEqualTo(202);
+                jobIds.add(response.field("job_id"));
             }
             assertThat(jobIds).containsOnly(jobIds.get(0));
             assertThat(awaitMessages(jobIds.get(0), 1)).hasSize(1);
@@ -372,7 +373,7 @@ class JobApiIT {
         ApplicationContext broken = JobApiContexts.start(env, env.jobsQueueUrl() + "-does-not-exist",
                 Map.of("test.capture-metrics", "true"));
         try (JobApiHandler brokenHandler = new JobApiHandler(broken)) {
-            var brokenApi = new ApiCalls(brokenHandler, broken.getBean(ObjectMapper.class));
+            var brokenApi = new ApiGatewayEvents(brokenHandler, "job-api");
             var failed = call(brokenApi.as(owner).header("Idempotency-Key", key).post("/process-drawing", body));
 
             assertProblem(failed, 503, "queue_unavailable");
@@ -390,7 +391,7 @@ class JobApiIT {
                 "message", "The job could not be handed to the processing queue.", "retryable", true));
 
         var repeated = call(api.as(owner).header("Idempotency-Key", key).post("/process-drawing", body));
-        assertThat(repeated.status).isEqualTo(202);
+        assertThat(repeated.status()).isEqualTo(202);
         assertThat(repeated.json()).isEqualTo(Map.of("job_id", job.get("job_id"), "status", "queued"));
         assertThat(awaitMessages((String) job.get("job_id"), 1)).hasSize(1);
     }
@@ -403,7 +404,7 @@ class JobApiIT {
         String jobId = submit(owner);
         var response = call(api.as(owner).get("/status/" + jobId));
 
-        assertThat(response.status).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Retry-After")).isEqualTo("5");
         Map<String, Object> body = response.json();
         assertThat(body).containsEntry("job_id", jobId).containsEntry("status", "queued")
@@ -430,7 +431,7 @@ class JobApiIT {
 
         var response = call(api.as(owner).get("/status/" + jobId));
 
-        assertThat(response.status).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Retry-After")).isNull();
         assertThat(Instant.parse((String) response.json().get("started_at"))).isEqualTo(created.plusMillis(1500));
         @SuppressWarnings("unchecked") Map<String, Object> result = (Map<String, Object>) response.json().get("result");
@@ -477,11 +478,11 @@ class JobApiIT {
         int pages = 0;
         do {
             var page = call(api.as(owner).get("/jobs?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)));
-            assertThat(page.status).isEqualTo(200);
+            assertThat(page.status()).isEqualTo(200);
             @SuppressWarnings("unchecked") List<Map<String, Object>> items = (List<Map<String, Object>>) page.json()
                     .get("items");
             items.forEach(item -> listed.add((String) item.get("job_id")));
-            cursor = page.string("next_cursor");
+            cursor = page.field("next_cursor");
             pages++;
         } while (cursor != null && pages < 10);
 
@@ -507,13 +508,13 @@ class JobApiIT {
         String owner = user();
         submit(owner);
         submit(owner);
-        String cursor = call(api.as(owner).get("/jobs?limit=1")).string("next_cursor");
+        String cursor = call(api.as(owner).get("/jobs?limit=1")).field("next_cursor");
         assertThat(cursor).isNotNull();
 
         assertProblem(call(api.as(owner).get("/jobs?limit=1&cursor=X" + cursor.substring(1))), 400, "invalid_cursor");
         assertProblem(call(api.as(user()).get("/jobs?limit=1&cursor=" + cursor)), 400, "invalid_cursor");
         assertProblem(call(api.as(owner).get("/jobs?limit=1&status=failed&cursor=" + cursor)), 400, "invalid_cursor");
-        assertThat(call(api.as(owner).get("/jobs?limit=1&cursor=" + cursor)).status).isEqualTo(200);
+        assertThat(call(api.as(owner).get("/jobs?limit=1&cursor=" + cursor)).status()).isEqualTo(200);
     }
 
     @Test
@@ -532,7 +533,7 @@ class JobApiIT {
         String jobId = submit(owner);
 
         var cancelled = call(api.as(owner).delete("/jobs/" + jobId));
-        assertThat(cancelled.status).isEqualTo(200);
+        assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json()).containsEntry("status", "cancelled");
         assertThat(jobsTable.getItem(r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true)).status())
                 .isEqualTo(JobStatus.CANCELLED);
@@ -555,7 +556,7 @@ class JobApiIT {
 
         var retried = call(api.as(owner).post("/jobs/" + jobId + "/retry", null));
 
-        assertThat(retried.status).isEqualTo(202);
+        assertThat(retried.status()).isEqualTo(202);
         assertThat(retried.json()).isEqualTo(Map.of("job_id", jobId, "status", "queued"));
         assertThat(retried.header("Location")).isEqualTo("/status/" + jobId);
         Job stored = jobsTable.getItem(r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true));
@@ -579,14 +580,14 @@ class JobApiIT {
         ApplicationContext keyless = JobApiContexts.start(env, env.jobsQueueUrl(),
                 Map.of(PlatformNames.CURSOR_KEY_PARAMETER, "/moc-platform/missing/cursor-signing-key"));
         try (JobApiHandler keylessHandler = new JobApiHandler(keyless)) {
-            var keylessApi = new ApiCalls(keylessHandler, keyless.getBean(ObjectMapper.class));
+            var keylessApi = new ApiGatewayEvents(keylessHandler, "job-api");
 
             var page = call(keylessApi.as(owner).get("/jobs?limit=1"));
 
             assertProblem(page, 503, "cursor_key_unavailable");
             assertThat(page.header("Retry-After")).isEqualTo("5");
-            assertThat(page.body).doesNotContain("cursor-signing-key");
-            assertThat(call(keylessApi.as(owner).get("/status/" + jobId)).status).isEqualTo(200);
+            assertThat(page.body()).doesNotContain("cursor-signing-key");
+            assertThat(call(keylessApi.as(owner).get("/status/" + jobId)).status()).isEqualTo(200);
         }
     }
 
@@ -604,16 +605,15 @@ class JobApiIT {
         return "user-" + UUID.randomUUID();
     }
 
-    private static ApiCalls.Response call(ApiCalls.Response response) {
-        List<String> violations = CONTRACT.violations(response.method, response.path, response.status,
-                response.header("Content-Type"), response.headers, response.body);
+    private static ApiGatewayEvents.Response call(ApiGatewayEvents.Response response) {
+        List<String> violations = CONTRACT.violations(response);
         assertThat(violations).as("OpenAPI contract for " + response).isEmpty();
         assertThat(response.header("X-Correlation-Id")).as("correlation id on " + response).isNotBlank();
         return response;
     }
 
-    private static void assertProblem(ApiCalls.Response response, int status, String slug) {
-        assertThat(response.status).as(response.toString()).isEqualTo(status);
+    private static void assertProblem(ApiGatewayEvents.Response response, int status, String slug) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json()).containsEntry("type", "urn:moc-platform:problem:" + slug)
                 .containsEntry("status", status).containsKeys("title", "detail", "correlation_id");
@@ -622,16 +622,16 @@ class JobApiIT {
     private static String uploadDrawing(String owner) throws IOException, InterruptedException {
         var response = call(api.as(owner).post("/drawings",
                 "{\"filename\":\"plan.pdf\",\"content_type\":\"application/pdf\",\"size_bytes\":" + PDF.length + "}"));
-        assertThat(response.status).isEqualTo(201);
+        assertThat(response.status()).isEqualTo(201);
         @SuppressWarnings("unchecked") Map<String, Object> upload = (Map<String, Object>) response.json().get("upload");
         assertThat(put(upload, PDF).statusCode()).isEqualTo(200);
-        return response.string("drawing_id");
+        return response.field("drawing_id");
     }
 
     private static String submit(String owner) throws IOException, InterruptedException {
         var response = call(api.as(owner).post("/process-drawing", "{\"drawing_id\":\"" + uploadDrawing(owner) + "\"}"));
-        assertThat(response.status).as(response.toString()).isEqualTo(202);
-        return response.string("job_id");
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        return response.field("job_id");
     }
 
     private static HttpResponse<String> put(Map<String, Object> upload, byte[] bytes)

@@ -1,6 +1,6 @@
 package io.mocplatform.jobapi.domain;
 
-import io.mocplatform.jobapi.domain.JobRejection.Reason;
+import io.mocplatform.jobapi.domain.JobRejectedException.Reason;
 import io.mocplatform.model.IdGenerator;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
@@ -191,7 +191,7 @@ class JobServiceTest {
                         "results/s.csv", "offline", 0, 0, 0)).build());
 
         assertThat(service.status("alice", queued.jobId()).scheduleJsonUrl()).isNull();
-        JobView view = service.status("alice", done.jobId());
+        JobDetails view = service.status("alice", done.jobId());
         assertThat(view.scheduleJsonUrl()).hasToString("https://bucket.test/results/s.json?expires=3600");
         assertThat(view.scheduleCsvUrl()).hasToString("https://bucket.test/results/s.csv?expires=3600");
         assertThat(view.linksExpireAt()).isEqualTo(Instant.parse("2026-11-23T11:00:00.123Z"));
@@ -219,7 +219,7 @@ class JobServiceTest {
     }
 
     private static void assertRejected(Executable call, Reason reason) {
-        assertThatThrownBy(call::execute).isInstanceOfSatisfying(JobRejection.class,
+        assertThatThrownBy(call::execute).isInstanceOfSatisfying(JobRejectedException.class,
                 rejection -> assertThat(rejection.reason()).isEqualTo(reason));
     }
 

@@ -1,6 +1,6 @@
 package io.mocplatform.jobapi.adapters.dynamodb;
 
-import io.mocplatform.jobapi.config.JobApiConfig;
+import io.mocplatform.jobapi.config.JobApiConfiguration;
 import io.mocplatform.jobapi.domain.port.IdempotencyRecord;
 import io.mocplatform.jobapi.domain.port.JobRepository;
 import io.mocplatform.model.PlatformNames;
@@ -47,7 +47,7 @@ class DynamoDbJobRepository implements JobRepository {
     private final DynamoDbIndex<Job> byOwner;
     private final Clock clock;
 
-    DynamoDbJobRepository(DynamoDbEnhancedClient enhanced, JobApiConfig config, Clock clock) {
+    DynamoDbJobRepository(DynamoDbEnhancedClient enhanced, JobApiConfiguration config, Clock clock) {
         this.enhanced = enhanced;
         this.store = new DynamoDbJobStore(enhanced, config.jobsTable());
         this.jobs = enhanced.table(config.jobsTable(), JobTable.SCHEMA);

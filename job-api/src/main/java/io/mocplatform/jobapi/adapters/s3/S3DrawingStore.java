@@ -1,7 +1,7 @@
 package io.mocplatform.jobapi.adapters.s3;
 
 import io.mocplatform.function.aws.S3Objects;
-import io.mocplatform.jobapi.config.JobApiConfig;
+import io.mocplatform.jobapi.config.JobApiConfiguration;
 import io.mocplatform.jobapi.domain.port.DrawingStore;
 import io.mocplatform.jobapi.domain.port.PresignedUpload;
 import jakarta.inject.Singleton;
@@ -19,7 +19,7 @@ class S3DrawingStore implements DrawingStore {
     private final S3Presigner presigner;
     private final String bucket;
 
-    S3DrawingStore(S3Client s3, S3Presigner presigner, JobApiConfig config) {
+    S3DrawingStore(S3Client s3, S3Presigner presigner, JobApiConfiguration config) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = config.drawingsBucket();

@@ -3,7 +3,7 @@ package io.mocplatform.jobapi.adapters.sqs;
 import io.micronaut.serde.ObjectMapper;
 import io.mocplatform.function.aws.Tracing;
 import io.mocplatform.function.metrics.Metrics;
-import io.mocplatform.jobapi.config.JobApiConfig;
+import io.mocplatform.jobapi.config.JobApiConfiguration;
 import io.mocplatform.jobapi.domain.port.JobQueue;
 import io.mocplatform.jobapi.domain.port.QueueUnavailableException;
 import io.mocplatform.model.queue.DrawingJobMessage;
@@ -35,7 +35,7 @@ class SqsJobQueue implements JobQueue {
     private final Metrics metrics;
     private final String queueUrl;
 
-    SqsJobQueue(SqsClient sqs, ObjectMapper json, Metrics metrics, JobApiConfig config) {
+    SqsJobQueue(SqsClient sqs, ObjectMapper json, Metrics metrics, JobApiConfiguration config) {
         this.sqs = sqs;
         this.json = json;
         this.metrics = metrics;

@@ -2,7 +2,7 @@ package io.mocplatform.jobapi.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mocplatform.jobapi.domain.JobView;
+import io.mocplatform.jobapi.domain.JobDetails;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobProgress;
@@ -25,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Pins the wire format of a job: if this fails, the API changed for every client. Update the golden file only
  * on purpose, together with the OpenAPI document.
  */
-class JobStatusResponseGoldenTest {
+class JobStatusViewGoldenTest {
 
     static final String GOLDEN = "/golden/job-status.json";
     private static final ObjectMapper TREE = new ObjectMapper();
 
     /** Every field set (a real job never has a result and an error at once), so every name is pinned. */
-    static JobView everyFieldSet() {
+    static JobDetails everyFieldSet() {
         Instant created = Instant.parse("2026-11-23T10:00:00Z");
         Job job = Job.queued("job_1795432800000_abcdefgh23", "user-alice", "drw_abcdefghijklmnopqrst",
                         "drawings/user-alice/drw_abcdefghijklmnopqrst.pdf", created, "corr-123", "key-1", "f")
@@ -46,13 +46,13 @@ class JobStatusResponseGoldenTest {
                 .error(new JobError("analysis_unavailable", "The analyser timed out once.", true,
                         JobStage.DRAWING_ANALYSIS))
                 .build();
-        return new JobView(job, URI.create("https://drawings.example.invalid/schedule.json?X-Amz-Signature=abc"),
+        return new JobDetails(job, URI.create("https://drawings.example.invalid/schedule.json?X-Amz-Signature=abc"),
                 URI.create("https://drawings.example.invalid/schedule.csv?X-Amz-Signature=def"),
                 Instant.parse("2026-11-23T11:00:42.500Z"));
     }
 
     static String golden() throws IOException {
-        try (InputStream in = JobStatusResponseGoldenTest.class.getResourceAsStream(GOLDEN)) {
+        try (InputStream in = JobStatusViewGoldenTest.class.getResourceAsStream(GOLDEN)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
@@ -60,7 +60,7 @@ class JobStatusResponseGoldenTest {
     @Test
     void shouldWriteTheGoldenWireFormat() throws IOException {
         String written = io.micronaut.serde.ObjectMapper.getDefault()
-                .writeValueAsString(JobStatusResponse.of(everyFieldSet()));
+                .writeValueAsString(JobStatusView.of(everyFieldSet()));
 
         assertThat(TREE.readTree(written)).isEqualTo(TREE.readTree(golden()));
     }
@@ -70,7 +70,7 @@ class JobStatusResponseGoldenTest {
         Job queued = Job.queued("job_1795432800000_abcdefgh23", "user-alice", "drw_abcdefghijklmnopqrst",
                 "drawings/x.pdf", Instant.parse("2026-11-23T10:00:00Z"), "corr-123", null, null);
         JsonNode written = TREE.readTree(io.micronaut.serde.ObjectMapper.getDefault()
-                .writeValueAsString(JobStatusResponse.of(JobView.of(queued))));
+                .writeValueAsString(JobStatusView.of(JobDetails.of(queued))));
 
         assertThat(written.toString()).doesNotContain("null");
         assertThat(written.fieldNames()).toIterable().containsExactlyInAnyOrder("job_id", "status", "created_at",
@@ -84,7 +84,7 @@ class JobStatusResponseGoldenTest {
                         "drawings/x.pdf", Instant.parse("2026-11-23T10:00:00Z"), "corr-123", null, null)
                 .toBuilder().status(JobStatus.PROCESSING).startedAt(Instant.parse("2026-11-23T10:00:01Z")).build();
         JsonNode written = TREE.readTree(io.micronaut.serde.ObjectMapper.getDefault()
-                .writeValueAsString(JobStatusResponse.of(JobView.of(processing))));
+                .writeValueAsString(JobStatusView.of(JobDetails.of(processing))));
 
         assertThat(written.get("started_at").asText()).isEqualTo("2026-11-23T10:00:01.000Z");
     }

@@ -13,10 +13,10 @@ import java.time.Instant;
  * @param scheduleCsvUrl   presigned download of the schedule as CSV, or null
  * @param linksExpireAt    when the links stop working, or null without links
  */
-public record JobView(Job job, URI scheduleJsonUrl, URI scheduleCsvUrl, Instant linksExpireAt) {
+public record JobDetails(Job job, URI scheduleJsonUrl, URI scheduleCsvUrl, Instant linksExpireAt) {
 
     /** A job without result links. */
-    public static JobView of(Job job) {
-        return new JobView(job, null, null, null);
+    public static JobDetails of(Job job) {
+        return new JobDetails(job, null, null, null);
     }
 }

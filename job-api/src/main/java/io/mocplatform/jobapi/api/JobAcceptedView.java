@@ -5,5 +5,5 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /** The answer to {@code POST /process-drawing} and {@code POST /jobs/{job_id}/retry}: the job to poll. */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record JobAcceptedResponse(String jobId, String status) {
+public record JobAcceptedView(String jobId, String status) {
 }

@@ -27,7 +27,7 @@ import java.time.Duration;
  * @param maxPageSize      largest limit a client may ask for
  */
 @ConfigurationProperties("job-api")
-public record JobApiConfig(
+public record JobApiConfiguration(
         @NotBlank String environment,
         @NotBlank String jobsTable,
         @NotBlank String drawingsBucket,

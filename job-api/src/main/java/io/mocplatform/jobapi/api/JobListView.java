@@ -9,5 +9,5 @@ import java.util.List;
 /** One page of the caller's jobs; {@code next_cursor} is absent on the last page. */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JobListResponse(List<JobStatusResponse> items, String nextCursor) {
+public record JobListView(List<JobStatusView> items, String nextCursor) {
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * A request the domain refuses, with the reason the API edge turns into one specific HTTP problem. One exception
  * type with an enum keeps the edge's mapping a single exhaustive switch.
  */
-public final class JobRejection extends RuntimeException {
+public final class JobRejectedException extends RuntimeException {
 
     /** Why the request was refused. */
     public enum Reason {
@@ -31,11 +31,11 @@ public final class JobRejection extends RuntimeException {
     private final Reason reason;
     private final List<String> errors;
 
-    public JobRejection(Reason reason, String message) {
+    public JobRejectedException(Reason reason, String message) {
         this(reason, message, List.of());
     }
 
-    public JobRejection(Reason reason, String message, List<String> errors) {
+    public JobRejectedException(Reason reason, String message, List<String> errors) {
         super(message, null, false, false);
         this.reason = reason;
         this.errors = List.copyOf(errors);

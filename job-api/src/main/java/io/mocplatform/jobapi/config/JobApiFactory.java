@@ -14,10 +14,10 @@ import java.time.Clock;
 
 /** Builds the plain-Java domain services from the adapters and configuration, so the domain needs no DI annotations. */
 @Factory
-public class DomainFactory {
+public class JobApiFactory {
 
     @Singleton
-    JobPolicy jobPolicy(JobApiConfig config) {
+    JobPolicy jobPolicy(JobApiConfiguration config) {
         return new JobPolicy(config.maxUploadBytes(), config.uploadUrlTtl(), config.downloadUrlTtl(),
                 config.idempotencyTtl());
     }

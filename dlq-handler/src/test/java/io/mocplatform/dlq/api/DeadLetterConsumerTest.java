@@ -38,12 +38,12 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one structured log line per dead message, as CloudWatch Logs Insights will read it (JSON encoder). */
-class DeadLetterProcessorTest {
+class DeadLetterConsumerTest {
 
     private final JsonMapper json = ObjectMapper.getDefault();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final LogstashEncoder encoder = new LogstashEncoder();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(DeadLetterProcessor.class);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(DeadLetterConsumer.class);
     private final List<String> metrics = new ArrayList<>();
     private boolean publishFails;
 
@@ -61,7 +61,7 @@ class DeadLetterProcessorTest {
         logger.detachAppender(appender);
     }
 
-    private DeadLetterProcessor processor() {
+    private DeadLetterConsumer processor() {
         JobStore noJobs = new JobStore() {
             @Override public Optional<Job> find(String jobId) { return Optional.empty(); }
             @Override public Job update(Job job) { throw new AssertionError("nothing to save"); }
@@ -90,7 +90,7 @@ class DeadLetterProcessorTest {
                 "docs/runbook.md", 256, Duration.ofDays(15),
                 Duration.ofMinutes(2));
         DeadLetterService service = new DeadLetterService(noJobs, ledger, publisher, policy, Clock.systemUTC());
-        return new DeadLetterProcessor(new DeadLetterReader(json), service, json,
+        return new DeadLetterConsumer(new DeadLetterReader(json), service, json,
                 new Metrics(metrics::add, "dlq-handler"), new CurrentLambdaContext());
     }
 

@@ -28,10 +28,10 @@ import java.util.Map;
  * deliver it again.
  */
 @Singleton
-class DeadLetterProcessor {
+class DeadLetterConsumer {
 
     static final String FUNCTION = "dlq-handler";
-    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterConsumer.class);
 
     private final DeadLetterReader reader;
     private final DeadLetterService service;
@@ -39,7 +39,7 @@ class DeadLetterProcessor {
     private final Metrics metrics;
     private final CurrentLambdaContext lambda;
 
-    DeadLetterProcessor(DeadLetterReader reader, DeadLetterService service, JsonMapper json, Metrics metrics,
+    DeadLetterConsumer(DeadLetterReader reader, DeadLetterService service, JsonMapper json, Metrics metrics,
                         CurrentLambdaContext lambda) {
         this.reader = reader;
         this.service = service;

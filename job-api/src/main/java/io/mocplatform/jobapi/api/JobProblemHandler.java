@@ -8,27 +8,27 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.mocplatform.api.Problem;
 import io.mocplatform.api.ProblemException;
 import io.mocplatform.api.ProblemResponses;
-import io.mocplatform.jobapi.config.JobApiConfig;
-import io.mocplatform.jobapi.domain.JobRejection;
+import io.mocplatform.jobapi.config.JobApiConfiguration;
+import io.mocplatform.jobapi.domain.JobRejectedException;
 import jakarta.inject.Singleton;
 
 /** The one translation of the domain's refusals into problem answers. */
 @Produces(Problem.MEDIA_TYPE)
 @Singleton
-class JobRejectionHandler implements ExceptionHandler<JobRejection, HttpResponse<Problem>> {
+class JobProblemHandler implements ExceptionHandler<JobRejectedException, HttpResponse<Problem>> {
 
-    private final JobApiConfig config;
+    private final JobApiConfiguration config;
 
-    JobRejectionHandler(JobApiConfig config) {
+    JobProblemHandler(JobApiConfiguration config) {
         this.config = config;
     }
 
     @Override
-    public HttpResponse<Problem> handle(HttpRequest request, JobRejection rejection) {
+    public HttpResponse<Problem> handle(HttpRequest request, JobRejectedException rejection) {
         return ProblemResponses.of(request, problem(rejection));
     }
 
-    private ProblemException problem(JobRejection rejection) {
+    private ProblemException problem(JobRejectedException rejection) {
         String detail = rejection.getMessage();
         return switch (rejection.reason()) {
             case INVALID -> ProblemException.invalid(detail, rejection.errors().size() > 1 ? rejection.errors() : null);

@@ -3,7 +3,7 @@ package io.mocplatform.jobapi.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.mocplatform.jobapi.domain.JobView;
+import io.mocplatform.jobapi.domain.JobDetails;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobResult;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JobStatusResponse(String jobId, String status, String createdAt, String updatedAt,
+public record JobStatusView(String jobId, String status, String createdAt, String updatedAt,
                                 String startedAt, List<String> stagesCompleted, String currentStage, String lastCheckpoint,
                                 Progress progress, int attempts, Result result, Error error, String correlationId) {
 
@@ -50,9 +50,9 @@ public record JobStatusResponse(String jobId, String status, String createdAt, S
     }
 
     /** The wire form of a job as its owner sees it. */
-    public static JobStatusResponse of(JobView view) {
+    public static JobStatusView of(JobDetails view) {
         Job job = view.job();
-        return new JobStatusResponse(job.jobId(), job.status().wireName(), Wire.instant(job.createdAt()),
+        return new JobStatusView(job.jobId(), job.status().wireName(), Wire.instant(job.createdAt()),
                 Wire.instant(job.updatedAt() == null ? job.createdAt() : job.updatedAt()),
                 Wire.instant(job.startedAt()),
                 job.stagesCompleted().stream().map(JobStage::wireName).toList(),
@@ -62,7 +62,7 @@ public record JobStatusResponse(String jobId, String status, String createdAt, S
                 result(job.result(), view), error(job.error()), job.correlationId());
     }
 
-    private static Result result(JobResult result, JobView view) {
+    private static Result result(JobResult result, JobDetails view) {
         if (result == null) {
             return null;
         }
