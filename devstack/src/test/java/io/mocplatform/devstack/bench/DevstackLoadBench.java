@@ -91,6 +91,7 @@ public final class DevstackLoadBench {
                 report.printf(Locale.ROOT, "seeded image %s (active) and job %s (completed)%n", seed.imageId(),
                         seed.jobId());
                 apiLoad(report, client, seed, rate, warmup, measured, rounds);
+                enforcementCost(report, client, stack, seed);
                 enqueueToStart(report, client, stack, seed.drawingId(), drawings);
                 report.printf(Locale.ROOT, "load average at the end: %s; stack log: %s%n", loadAverage(), log);
             }
@@ -166,6 +167,43 @@ public final class DevstackLoadBench {
                 measured.toSeconds(), warmup.toSeconds(), rounds);
         printHeader(report);
         printSamples(report, samples);
+    }
+
+    /**
+     * What least-privilege enforcement costs on the warm path: the same requests, one at a time, alternating in
+     * rounds between the edge judging each function's AWS calls (signature, then role policy) and the edge passing
+     * them unjudged. Only the IAM filters differ; the hop through the edge is in both.
+     */
+    private static void enforcementCost(PrintStream report, Client client, Stack stack, Seed seed) {
+        Map<String, HttpRequest> targets = new LinkedHashMap<>();
+        targets.put("GET /status/{job_id}", client.request("/status/" + seed.jobId(), true));
+        targets.put("GET /images/{id}", client.request("/images/" + seed.imageId(), true));
+        OpenLoopLoad load = new OpenLoopLoad(client.http);
+        Map<String, OpenLoopLoad.Sample> samples = new LinkedHashMap<>();
+        int rounds = 10;
+        try {
+            for (int round = 0; round < rounds; round++) {
+                for (boolean enforced : round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                    stack.aws().edge().ownFilters(enforced);
+                    targets.forEach((name, request) -> samples.merge(name + (enforced ? " (IAM on)" : " (IAM off)"),
+                            load.sequential(request, 200, SEQUENTIAL / 4), OpenLoopLoad.Sample::plus));
+                }
+            }
+        } finally {
+            stack.aws().edge().ownFilters(true);
+        }
+        report.printf(Locale.ROOT, "%nenforcement cost: one request at a time, %d rounds of %d, IAM filters off and on"
+                + " alternately; ratio = on / off%n", rounds, SEQUENTIAL / 4);
+        report.printf(Locale.ROOT, "  %-28s %8s %8s %8s %8s   %s%n", "target", "off p50", "on p50", "off p90",
+                "on p90", "p50 / p90 on vs off");
+        targets.keySet().forEach(name -> {
+            OpenLoopLoad.Sample off = samples.get(name + " (IAM off)");
+            OpenLoopLoad.Sample on = samples.get(name + " (IAM on)");
+            report.printf(Locale.ROOT, "  %-28s %8.2f %8.2f %8.2f %8.2f   %.3fx / %.3fx%n", name,
+                    off.percentileMillis(50), on.percentileMillis(50), off.percentileMillis(90),
+                    on.percentileMillis(90), on.percentileMillis(50) / off.percentileMillis(50),
+                    on.percentileMillis(90) / off.percentileMillis(90));
+        });
     }
 
     private static void printHeader(PrintStream report) {
