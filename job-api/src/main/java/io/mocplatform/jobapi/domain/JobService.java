@@ -69,7 +69,7 @@ public final class JobService {
         }
         Instant now = now();
         Job job = Job.queued(ids.newJobId(), command.owner(), command.drawingId(), drawingKey, now,
-                command.correlationId(), command.idempotencyKey(), command.fingerprint());
+                command.correlationId(), claimId.orElse(null), command.fingerprint());
         Job stored;
         if (claimId.isPresent()) {
             IdempotencyRecord claim = new IdempotencyRecord(claimId.get(), job.jobId(), command.fingerprint(), now,

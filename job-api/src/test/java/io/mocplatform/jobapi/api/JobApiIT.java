@@ -300,6 +300,8 @@ class JobApiIT {
         drainFor(1500);
         assertThat(messagesByJob.get(first.field("job_id"))).hasSize(1);
         assertThat(call(api.as(owner).get("/jobs")).json().get("items")).asList().hasSize(1);
+        assertThat(aws.dynamoDb().scan(r -> r.tableName(env.resources().jobsTable())).items().toString())
+                .as("the key is stored only as a hash, in the job row and in its claim").doesNotContain(key);
     }
 
     @Test

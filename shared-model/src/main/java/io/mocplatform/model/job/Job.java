@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param result             summary once completed
  * @param error              why it failed
  * @param correlationId      ties logs, traces and alerts of this job together
- * @param idempotencyKey     the client's {@code Idempotency-Key}, if any
+ * @param idempotencyKey     the id of the client's {@code Idempotency-Key} claim (a hash; the key itself is never
+ *                           stored), if any
  * @param requestFingerprint hash of the request body that created it, to spot key reuse with another body
  * @param leaseOwner         the delivery currently working on the job
  * @param leaseExpiresAt     when that lease lapses and another delivery may take over
