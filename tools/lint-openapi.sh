@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lints the OpenAPI documents of the two HTTP APIs with a pinned @redocly/cli (tools/node/package-lock.json)
-# and the rules in tools/redocly.yaml. A document that does not exist yet is skipped with a message; no network
+# and the rules in tools/redocly.yaml. A missing document fails the lint (it was moved or renamed); no network
 # use besides npm ci on first run (telemetry and update checks are switched off).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,12 +15,12 @@ documents=(
 )
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 
-passed=0; failed=0; skipped=0
+passed=0; failed=0
 started=$(date +%s%N)
 for doc in "${documents[@]}"; do
   if [ ! -f "$doc" ]; then
-    echo "lint-openapi: SKIP $doc (not written yet)"
-    skipped=$((skipped + 1))
+    echo "lint-openapi: FAIL $doc (missing)"
+    failed=$((failed + 1))
     continue
   fi
   if node "$NODE_TOOLS_DIR/node_modules/@redocly/cli/bin/cli.js" lint --config tools/redocly.yaml \
@@ -33,5 +33,5 @@ for doc in "${documents[@]}"; do
   fi
 done
 elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
-echo "lint-openapi: ${passed} passed, ${failed} failed, ${skipped} skipped (${elapsed} ms)"
+echo "lint-openapi: ${passed} passed, ${failed} failed (${elapsed} ms)"
 [ "$failed" -eq 0 ]
