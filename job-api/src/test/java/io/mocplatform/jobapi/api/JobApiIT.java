@@ -343,10 +343,11 @@ class JobApiIT {
         try {
             for (int i = 0; i < racers; i++) {
                 // Events are built before the start signal so the handler calls start together.
-                var event = api.as(owner).header("Idempotency-Key", key).header("content-type", "application/json");
+                var event = api.as(owner).header("Idempotency-Key", key).header("content-type", "application/json")
+                        .event("POST", "/process-drawing", body);
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return event.send("POST", "/process-drawing", body);
+                    return api.send(event);
                 }));
             }
             go.countDown();
