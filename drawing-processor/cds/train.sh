@@ -12,8 +12,12 @@
 # and the build log says why.
 #
 # Usage (inside the image, as root): train.sh ARCHIVE EVENT_JSON HANDLER
+# ENTRYPOINT and INVOKE_URL replace the base image's entry point and the emulator's address for a dry run
+# elsewhere, with a stand-in for the emulator.
 set -u
 archive=$1 event=$2 handler=$3
+entrypoint=${ENTRYPOINT:-/lambda-entrypoint.sh}
+invoke_url=${INVOKE_URL:-http://127.0.0.1:8080/2015-03-31/functions/function/invocations}
 log=/tmp/cds-training
 mkdir -p "$(dirname "$archive")" "$log"
 
@@ -31,24 +35,34 @@ give_up() {
 }
 command -v curl >/dev/null || give_up "curl is missing from the base image"
 
+# descends_from PID ANCESTOR: whether PID is ANCESTOR or one of its descendants (only the JVM this script started
+# is ever stopped).
+descends_from() {
+  pid=$1
+  while [ -n "$pid" ] && [ "$pid" -gt 1 ]; do
+    [ "$pid" = "$2" ] && return 0
+    pid=$(sed -n 's/^PPid:[[:space:]]*//p' "/proc/$pid/status" 2>/dev/null)
+  done
+  return 1
+}
+
 # run NAME JDK_JAVA_OPTIONS: start the function, invoke it once, stop its JVM with SIGTERM.
 run() {
-  JDK_JAVA_OPTIONS="$2 $offline" /lambda-entrypoint.sh "$handler" >"$log/$1.out" 2>&1 &
+  JDK_JAVA_OPTIONS="$2 $offline" "$entrypoint" "$handler" >"$log/$1.out" 2>&1 &
   emulator=$!
   answered=no
   for _ in $(seq 1 180); do
-    if curl -sf -o "$log/$1.answer" -X POST -d "@$event" \
-        http://127.0.0.1:8080/2015-03-31/functions/function/invocations; then
+    if curl -sf -o "$log/$1.answer" -X POST -d "@$event" "$invoke_url"; then
       answered=yes; break
     fi
     sleep 1
   done
   # SIGTERM to the function's JVM: it writes the archive as it exits, which takes a while (longer under emulation
   # when an arm64 image is built on x86), so wait for it to be gone before stopping the emulator.
-  java=$(readlink -f /var/lang/bin/java 2>/dev/null || echo none)
   pids=""
   for p in /proc/[0-9]*; do
-    [ "$(readlink "$p/exe" 2>/dev/null)" = "$java" ] && pids="$pids ${p#/proc/}"
+    exe=$(readlink "$p/exe" 2>/dev/null) || continue
+    [ "${exe##*/}" = java ] && descends_from "${p#/proc/}" "$emulator" && pids="$pids ${p#/proc/}"
   done
   for pid in $pids; do kill -TERM "$pid"; done
   for _ in $(seq 1 600); do
