@@ -27,6 +27,8 @@ import java.time.Duration;
  * @param safetyMargin   when less time than this remains, progress is saved and the rest handed on
  * @param backoffBase    delay after the first failed receive, doubled for each further one
  * @param backoffCap     longest backoff delay
+ * @param pageReaders    threads reading pages in parallel; 0 (default) means one per available processor (a 3 GB
+ *                       function has 2 vCPUs)
  */
 @ConfigurationProperties("processor")
 public record ProcessorConfiguration(
@@ -41,5 +43,6 @@ public record ProcessorConfiguration(
         @NotNull @Bindable(defaultValue = "16m") Duration leaseDuration,
         @NotNull @Bindable(defaultValue = "60s") Duration safetyMargin,
         @NotNull @Bindable(defaultValue = "30s") Duration backoffBase,
-        @NotNull @Bindable(defaultValue = "15m") Duration backoffCap) {
+        @NotNull @Bindable(defaultValue = "15m") Duration backoffCap,
+        @Min(0) @Max(16) @Bindable(defaultValue = "0") int pageReaders) {
 }

@@ -31,7 +31,8 @@ class ProcessorFactory {
                                             PageStore pages, ResultStore results, DrawingAnalyzer analyzer,
                                             ProcessorConfiguration config, Clock clock) {
         ProcessingPolicy policy = new ProcessingPolicy(config.maxPages(), config.maxBytes(), config.dpi(),
-                config.maxPagePixels(), config.leaseDuration());
+                config.maxPagePixels(), config.leaseDuration(),
+                config.pageReaders() > 0 ? config.pageReaders() : Runtime.getRuntime().availableProcessors());
         // Jitter must differ between containers, so it is drawn per call rather than from a seeded generator.
         BackoffPolicy backoff = new BackoffPolicy(config.backoffBase(), config.backoffCap(),
                 () -> ThreadLocalRandom.current().nextDouble());

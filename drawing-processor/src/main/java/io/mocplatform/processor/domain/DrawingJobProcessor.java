@@ -224,21 +224,35 @@ public final class DrawingJobProcessor {
         private Optional<Outcome> processPages() {
             PdfReader.PdfDocument pdf = openDrawing();
             int total = job.progress().pagesTotal() > 0 ? job.progress().pagesTotal() : pdf.pageCount();
-            for (int page = job.progress().pagesDone() + 1; page <= total; page++) {
-                if (deadline.isNear()) {
-                    return Optional.of(handOn(JobStage.PDF_PROCESSING));
+            int first = job.progress().pagesDone() + 1;
+            // Only the pages the analyser looks at are rendered (the offline analyser reads none): rendering is
+            // most of the cost of a page.
+            int withImages = analyzer.imagePages();
+            try (PageReadAhead pages = new PageReadAhead(pdf, () -> pdfReader.open(drawingFile),
+                    policy.pageReaders(), first, total, (document, page) -> read(document, page, page <= withImages))) {
+                for (int page = first; page <= total; page++) {
+                    if (deadline.isNear()) {
+                        return Optional.of(handOn(JobStage.PDF_PROCESSING));
+                    }
+                    RenderedPage rendered = pages.next();
+                    pageStore.savePage(jobId, rendered);
+                    extracted.put(page, rendered.processed());
+                    pagesProcessed++;
+                    Instant now = clock.instant();
+                    job = jobs.update(job.toBuilder().progress(new JobProgress(page, total)).lastCheckpoint(now)
+                            .updatedAt(now).build());
                 }
-                PageText text = pdf.text(page);
-                PageImage image = pdf.renderPng(page, policy.dpi(), policy.maxPagePixels());
-                RenderedPage rendered = new RenderedPage(text, image.png(), image.dpi());
-                pageStore.savePage(jobId, rendered);
-                extracted.put(page, rendered.processed());
-                pagesProcessed++;
-                Instant now = clock.instant();
-                job = jobs.update(job.toBuilder().progress(new JobProgress(page, total)).lastCheckpoint(now)
-                        .updatedAt(now).build());
             }
             return Optional.empty();
+        }
+
+        private RenderedPage read(PdfReader.PdfDocument document, int page, boolean withImage) {
+            PageText text = document.text(page);
+            if (!withImage) {
+                return RenderedPage.textOnly(text);
+            }
+            PageImage image = document.renderPng(page, policy.dpi(), policy.maxPagePixels());
+            return new RenderedPage(text, image.png(), image.dpi());
         }
 
         private Optional<Outcome> analyze() {

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A page as the pipeline keeps it between stages: its text layer and the resolution its image was rendered at.
  *
  * @param text        the text layer (no lines for a scanned or blank page)
- * @param renderedDpi resolution of the stored page image
+ * @param renderedDpi resolution of the stored page image; 0 when the page was not rendered
  */
 public record ProcessedPage(PageText text, int renderedDpi) {
 

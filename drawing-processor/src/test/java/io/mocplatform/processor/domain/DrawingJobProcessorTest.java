@@ -65,6 +65,7 @@ class DrawingJobProcessorTest {
     @Test
     void shouldCompleteWithNoTextLayerAndScaledDownWarnings_whenPagesAreBlankOrHuge() {
         drawings.put(KEY, "", "CR-1", "", "HUGE CR-2");
+        analyzer.imagePages = 4;
 
         ProcessingReport report = process("msg-1", 1, Deadline.none());
 
@@ -164,7 +165,54 @@ class DrawingJobProcessorTest {
     }
 
     @Test
+    void shouldRenderNoPage_whenTheAnalyzerReadsNoImages_andOnlyTheFirstPagesItReads() {
+        process("msg-1", 1, Deadline.none());
+
+        assertThat(drawings.rendered).isEmpty();
+        assertThat(files.objects).containsKeys(JOB + "/text/1", JOB + "/text/2", JOB + "/text/3");
+        assertThat(files.loadImage(JOB, 1)).isNull();
+
+        String other = "job_1772359200001_abcdefghij";
+        jobs.put(Job.queued(other, "user-1", "drw_1", KEY, NOW, "corr-2", null, null));
+        analyzer.imagePages = 2;
+        processor.process(new ProcessingRequest(DrawingJobMessage.of(other, KEY, "user-1", "corr-2", NOW), "msg-2",
+                1), Deadline.none());
+
+        assertThat(drawings.rendered).containsExactlyInAnyOrder(1, 2);
+        assertThat(files.loadImage(other, 2)).isNotNull();
+        assertThat(files.loadImage(other, 3)).isNull();
+    }
+
+    @Test
+    void shouldReadPagesOnTwoReadersWithOneExtraCopy_andStoreThemInPageOrder() {
+        drawings.put(KEY, "CR-1", "CR-2", "CR-3", "CR-4", "CR-5", "CR-6", "CR-7");
+
+        ProcessingReport report = process("msg-1", 1, Deadline.none());
+
+        assertThat(report.pagesProcessed()).isEqualTo(7);
+        // The validation stage's document, and a copy only when the second reader finds it busy: the file is not
+        // parsed per page.
+        assertThat(drawings.opened).isBetween(1, 2);
+        assertThat(files.pageOrder).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(((Outcome.Completed) report.outcome()).result().componentCount()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldFailForGood_whenAPageCannotBeReadOnAReaderThread() {
+        drawings.put(KEY, "CR-1", "CR-2", "BROKEN", "CR-4");
+
+        ProcessingReport report = process("msg-1", 1, Deadline.none());
+
+        assertThat(report.outcome()).isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
+            assertThat(failed.error().type()).isEqualTo("corrupt_pdf");
+            assertThat(failed.error().message()).isEqualTo("page 3 cannot be read");
+        });
+        assertThat(jobs.get(JOB).progress().pagesDone()).isEqualTo(2);
+    }
+
+    @Test
     void shouldSaveProgressAndHandOn_whenDeadlineComesMidDrawing_thenResumeAtTheNextPage() {
+        analyzer.imagePages = 3;
         AtomicInteger checks = new AtomicInteger();
         // Boundary checks before validation and pdf_processing, then one per page: near after the first page.
         Deadline nearAfterFirstPage = () -> checks.incrementAndGet() > 3 ? Duration.ofSeconds(-1) : Duration.ofMinutes(10);
@@ -183,7 +231,8 @@ class DrawingJobProcessorTest {
         ProcessingReport second = process("msg-2", 1, Deadline.none());
 
         assertThat(second.outcome()).isInstanceOf(Outcome.Completed.class);
-        assertThat(drawings.rendered).containsExactly(1, 2, 3);
+        // Page 2 may have been read ahead before the hand-on; page 1 is not read again.
+        assertThat(drawings.rendered).containsOnly(1, 2, 3).filteredOn(page -> page == 1).hasSize(1);
         assertThat(second.pagesProcessed()).isEqualTo(2);
         assertThat(jobs.get(JOB).attempts()).isEqualTo(2);
         assertThat(jobs.get(JOB).startedAt()).as("the continuation keeps the first start").isEqualTo(NOW);
@@ -210,6 +259,7 @@ class DrawingJobProcessorTest {
 
     @Test
     void shouldRecordRetryableErrorAndBackOff_whenAnalyzerIsRateLimited() {
+        analyzer.imagePages = 3;
         analyzer.failure = new RetryableException("gemini_rate_limited", "429", Duration.ofSeconds(400));
 
         ProcessingReport report = process("msg-1", 2, Deadline.none());
@@ -228,7 +278,7 @@ class DrawingJobProcessorTest {
 
         analyzer.failure = null;
         assertThat(process("msg-1", 3, Deadline.none()).outcome()).isInstanceOf(Outcome.Completed.class);
-        assertThat(drawings.rendered).containsExactly(1, 2, 3);
+        assertThat(drawings.rendered).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(jobs.get(JOB).error()).isNull();
     }
 
@@ -327,7 +377,7 @@ class DrawingJobProcessorTest {
 
     private DrawingJobProcessor processor(int maxPages) {
         return new DrawingJobProcessor(jobs, drawings, drawings, files, files, analyzer,
-                new ProcessingPolicy(maxPages, 1_000_000, 72, 1_000_000, Duration.ofMinutes(16)),
+                new ProcessingPolicy(maxPages, 1_000_000, 72, 1_000_000, Duration.ofMinutes(16), 2),
                 new BackoffPolicy(Duration.ofSeconds(30), Duration.ofMinutes(15), () -> 0.5), clock);
     }
 }

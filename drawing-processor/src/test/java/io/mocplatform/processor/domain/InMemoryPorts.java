@@ -68,12 +68,13 @@ final class InMemoryPorts {
 
     /**
      * Drawings as text: each line of the "file" is one page, separated by form feeds. An empty page has no text
-     * layer; a page starting with "HUGE" renders at a quarter of the requested resolution.
+     * layer; a page starting with "HUGE" renders at a quarter of the requested resolution; a page starting with
+     * "BROKEN" cannot be read (as PDFBox failing on it).
      */
     static final class Drawings implements DrawingStore, PdfReader {
         final Map<String, String> objects = new HashMap<>();
-        int opened;
-        final List<Integer> rendered = new ArrayList<>();
+        volatile int opened;
+        final List<Integer> rendered = java.util.Collections.synchronizedList(new ArrayList<>());
 
         void put(String key, String... pages) {
             objects.put(key, String.join("\f", pages));
@@ -95,7 +96,7 @@ final class InMemoryPorts {
         }
 
         @Override
-        public PdfDocument open(Path file) {
+        public synchronized PdfDocument open(Path file) {
             opened++;
             String[] pages;
             try {
@@ -112,6 +113,10 @@ final class InMemoryPorts {
                 @Override
                 public PageText text(int pageNumber) {
                     String text = pages[pageNumber - 1];
+                    if (text.startsWith("BROKEN")) {
+                        throw new DrawingRejectedException(FailureType.CORRUPT_PDF,
+                                "page " + pageNumber + " cannot be read");
+                    }
                     return new PageText(pageNumber, text.isEmpty() ? List.of()
                             : List.of(new TextLine(text, 0, 0, 1, 1, 0)));
                 }
@@ -132,9 +137,11 @@ final class InMemoryPorts {
 
     static final class WorkFiles implements PageStore, ResultStore {
         final Map<String, Object> objects = new HashMap<>();
+        final List<Integer> pageOrder = new ArrayList<>();
 
         @Override
         public void savePage(String jobId, RenderedPage page) {
+            pageOrder.add(page.pageNumber());
             objects.put(jobId + "/text/" + page.pageNumber(), page.processed());
             objects.put(jobId + "/png/" + page.pageNumber(), page.png());
         }
@@ -169,6 +176,7 @@ final class InMemoryPorts {
     /** Finds every whitespace-separated word starting with "CR-" as a card reader. */
     static final class WordAnalyzer implements DrawingAnalyzer {
         RuntimeException failure;
+        int imagePages;
         Duration minimumTime = Duration.ZERO;
         Duration lastBudget;
         int calls;
@@ -181,6 +189,11 @@ final class InMemoryPorts {
         @Override
         public Duration minimumTime() {
             return minimumTime;
+        }
+
+        @Override
+        public int imagePages() {
+            return imagePages;
         }
 
         @Override

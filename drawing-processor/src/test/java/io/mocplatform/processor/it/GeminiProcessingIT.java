@@ -2,6 +2,7 @@ package io.mocplatform.processor.it;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micronaut.json.tree.JsonNode;
+import io.mocplatform.fixtures.HostilePdfs;
 import io.mocplatform.fixtures.SampleDrawings;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStage;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -42,6 +46,9 @@ import static org.awaitility.Awaitility.await;
 class GeminiProcessingIT {
 
     private static final String GENERATE = "/v1beta/models/gemini-it:generateContent";
+    private static final String EMPTY_ANSWER = """
+            {"candidates":[{"content":{"parts":[{"text":"{\\"components\\":[]}"}]}}],
+             "usageMetadata":{"promptTokenCount":1000,"candidatesTokenCount":10}}""";
     /** How long a redelivery may take on a machine under heavy load; only an upper bound, never a lower one. */
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -70,6 +77,7 @@ class GeminiProcessingIT {
                 "processor.backoff-cap", "2s",
                 "gemini.api-key-parameter", parameter,
                 "gemini.model", "gemini-it",
+                "gemini.max-images", 2,
                 "gemini.base-url", fake.baseUrl()));
         metrics = harness.context.getBean(CapturingMetricsSink.class);
         // The delay the processor asks for is observed on its way to SQS, so no assertion depends on how fast
@@ -133,6 +141,64 @@ class GeminiProcessingIT {
                 units.put(definition.get("Name").getStringValue(), definition.get("Unit").getStringValue()));
         assertThat(units).containsEntry("InputTokens", "Count").containsEntry("OutputTokens", "Count")
                 .containsEntry("EstimatedCost", "None").containsEntry("JobOutcome", "Count");
+    }
+
+    @Test
+    void shouldRenderOnlyThePagesGeminiReceives_whenTheDrawingHasMorePagesThanMaxImages() {
+        fake.stubFor(post(urlEqualTo(GENERATE)).willReturn(aResponse().withStatus(200).withBody(EMPTY_ANSWER)));
+        String jobId = harness.submit(SampleDrawings.drawing(4).pdf());
+
+        harness.deliver();
+
+        assertThat(harness.job(jobId).status()).isEqualTo(JobStatus.COMPLETED);
+        String pages = "jobs/" + jobId + "/pages/";
+        assertThat(harness.countObjects(pages + "page-0001.png") + harness.countObjects(pages + "page-0002.png"))
+                .isEqualTo(2);
+        assertThat(harness.countObjects(pages + "page-0003.png") + harness.countObjects(pages + "page-0004.png"))
+                .isZero();
+        assertThat(harness.countObjects(pages)).isEqualTo(4 + 2);
+        fake.verify(1, postRequestedFor(urlEqualTo(GENERATE)));
+        assertThat(fake.getAllServeEvents().get(0).getRequest().getBodyAsString()).contains("Image of page 2:")
+                .doesNotContain("Image of page 3:");
+    }
+
+    @Test
+    void shouldCompleteWithScaledDownImage_andSaySo_whenThePageIsARenderBomb() {
+        fake.stubFor(post(urlEqualTo(GENERATE)).willReturn(aResponse().withStatus(200).withBody(EMPTY_ANSWER)));
+        String jobId = harness.submit(HostilePdfs.hugeMediaBox());
+
+        harness.deliver();
+
+        Job job = harness.job(jobId);
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.result().warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.type()).isEqualTo("page_image_scaled_down");
+            assertThat(warning.pages()).containsExactly(1);
+        });
+    }
+
+    static Stream<HostilePdfs.HostilePdf> hostileDrawings() {
+        return HostilePdfs.all().stream();
+    }
+
+    /** The offline pipeline renders nothing; here the hostile files go through rendering too. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileDrawings")
+    void shouldEndInOneAttempt_completedOrFailedForGood_whenAHostileDrawingIsRendered(HostilePdfs.HostilePdf hostile) {
+        fake.stubFor(post(urlEqualTo(GENERATE)).willReturn(aResponse().withStatus(200).withBody(EMPTY_ANSWER)));
+        String jobId = harness.submit(hostile.pdf());
+
+        SqsEventSource.Delivery delivery = harness.deliver();
+
+        assertThat(delivery.returnedToQueue()).as("message returned for another attempt").isFalse();
+        Job job = harness.job(jobId);
+        assertThat(job.attempts()).isEqualTo(1);
+        if (hostile.expectedFailure() == null) {
+            assertThat(job.status()).as("status, error %s", job.error()).isEqualTo(JobStatus.COMPLETED);
+        } else {
+            assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(job.error().type()).isEqualTo(hostile.expectedFailure());
+        }
     }
 
     @Test

@@ -121,6 +121,11 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
     }
 
     @Override
+    public int imagePages() {
+        return config.maxImages();
+    }
+
+    @Override
     public Duration minimumTime() {
         return CallPlan.minimumBudget(config.attempts(), config.retryPause(), config.minCallTimeout());
     }

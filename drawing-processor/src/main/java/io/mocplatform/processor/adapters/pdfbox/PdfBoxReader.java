@@ -129,8 +129,12 @@ class PdfBoxReader implements PdfReader {
 
         @Override
         public PageText text(int pageNumber) {
-            return fromFile("page " + pageNumber + " cannot be read",
-                    () -> new PageText(pageNumber, PositionalTextStripper.lines(document, pageNumber)));
+            return fromFile("page " + pageNumber + " cannot be read", () -> {
+                // The text stripper walks the page tree leniently and would read a cyclic one; looking the page up
+                // by its index, as rendering does, fails on it, whether or not the page is rendered.
+                document.getPage(pageNumber - 1);
+                return new PageText(pageNumber, PositionalTextStripper.lines(document, pageNumber));
+            });
         }
 
         @Override

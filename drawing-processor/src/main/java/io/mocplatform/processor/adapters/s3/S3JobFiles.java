@@ -55,7 +55,7 @@ class S3JobFiles implements PageStore, ResultStore {
 
     @Override
     public void savePage(String jobId, RenderedPage page) {
-        put(pageKey(jobId, page.pageNumber(), "png"), "image/png", page.png());
+        page.image().ifPresent(png -> put(pageKey(jobId, page.pageNumber(), "png"), "image/png", png));
         put(pageKey(jobId, page.pageNumber(), "json"), JSON, write(StoredDocuments.StoredPage.of(page)));
     }
 

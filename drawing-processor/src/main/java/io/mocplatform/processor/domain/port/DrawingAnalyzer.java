@@ -14,6 +14,11 @@ public interface DrawingAnalyzer {
     /** May throw {@link io.mocplatform.processor.domain.RetryableException} (rate limits, outages). */
     Analysis analyze(AnalysisInput input);
 
+    /** How many pages, from the first, the analyser looks at as images; only those are rendered. */
+    default int imagePages() {
+        return 0;
+    }
+
     /**
      * The shortest {@link AnalysisInput#timeBudget()} the analyser can work with; with less left, the pipeline hands
      * the job on to a fresh invocation instead of starting an analysis that cannot finish.
