@@ -19,15 +19,20 @@ import java.util.Map;
 
 /**
  * The processor's own PDF reader and offline analyser, taken from an application context configured as the
- * function is (no AWS call is made: neither bean needs a client), applied to corpus drawings.
+ * function is (no AWS call is made: neither bean needs a client), applied to corpus drawings; another analyser
+ * (Gemini against a fake) can be given instead.
  */
-final class CorpusRun implements AutoCloseable {
+public final class CorpusRun implements AutoCloseable {
+
+    /** Resolution of the page images handed to an analyser that asks for them (enough for a fake). */
+    private static final int IMAGE_DPI = 36;
+
 
     private final ApplicationContext context;
     private final PdfReader reader;
     private final DrawingAnalyzer analyzer;
 
-    CorpusRun() {
+    public CorpusRun() {
         context = ApplicationContext.builder().properties(Map.of(
                 "processor.jobs-table", "Jobs-corpus",
                 "processor.drawings-bucket", "drawings-corpus",
@@ -38,8 +43,13 @@ final class CorpusRun implements AutoCloseable {
         analyzer = context.getBean(DrawingAnalyzer.class);
     }
 
-    /** The analysis of the drawing's text layer, as the pipeline would produce it. */
+    /** The offline analysis of the drawing's text layer, as the pipeline would produce it. */
     Analysis analyze(CorpusDrawing drawing) {
+        return analyze(drawing, analyzer);
+    }
+
+    /** The analysis by {@code analyzer} of the drawing's text and, when it asks, page images. */
+    public Analysis analyze(CorpusDrawing drawing, DrawingAnalyzer analyzer) {
         try {
             Path file = Files.createTempFile("corpus-", ".pdf");
             try {
@@ -49,9 +59,8 @@ final class CorpusRun implements AutoCloseable {
                     for (int page = 1; page <= pdf.pageCount(); page++) {
                         pages.add(pdf.text(page));
                     }
-                    return analyzer.analyze(new AnalysisInput(drawing.name(), pages, page -> {
-                        throw new IllegalStateException("the offline analyser reads no images");
-                    }, Deadline.none().remaining()));
+                    return analyzer.analyze(new AnalysisInput(drawing.name(), pages,
+                            page -> pdf.renderPng(page, IMAGE_DPI, Long.MAX_VALUE).png(), Deadline.none().remaining()));
                 }
             } finally {
                 Files.deleteIfExists(file);

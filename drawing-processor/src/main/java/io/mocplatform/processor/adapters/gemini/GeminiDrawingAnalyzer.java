@@ -60,6 +60,7 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
     private static final Logger LOG = LoggerFactory.getLogger(GeminiDrawingAnalyzer.class);
     private static final Set<String> REPEATABLE = Set.of("gemini_timeout", "gemini_unreachable",
             "gemini_server_error", "gemini_unavailable");
+    private static final Pattern UNHYPHENATED_TAG = Pattern.compile("^([A-Z]{1,4}) ?(\\d{1,4}[A-Z]?)$");
     private static final Pattern SECONDS = Pattern.compile("^(\\d+(?:\\.\\d+)?)s$");
     private static final String INSTRUCTIONS = """
             You read security design drawings. List every security device tag on the drawing: a prefix, an
@@ -230,7 +231,7 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
             if (c.pages() != null) {
                 c.pages().stream().filter(p -> p != null && p >= 1 && p <= pageCount).forEach(pages::add);
             }
-            String tag = c.tag().strip().toUpperCase(Locale.ROOT);
+            String tag = tag(c.tag());
             Component previous = components.get(tag);
             if (previous != null) {
                 pages.addAll(previous.pages());
@@ -243,6 +244,17 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
                 + nullToZero(usage.thoughtsTokenCount());
         double cost = input / 1e6 * config.inputPricePerMillion() + outputTokens / 1e6 * config.outputPricePerMillion();
         return new Analysis(new ArrayList<>(components.values()), NAME, new TokenUsage(input, outputTokens, cost));
+    }
+
+    /**
+     * The tag as the schedule writes it: upper case, and the hyphen the instructions ask for even when the model
+     * copies a tag as drawn ({@code CR101}, {@code CR 101}), so one device is one row; a tag with a level or
+     * another hyphenated form stays as written.
+     */
+    static String tag(String written) {
+        String tag = written.strip().toUpperCase(Locale.ROOT);
+        Matcher unhyphenated = UNHYPHENATED_TAG.matcher(tag);
+        return unhyphenated.matches() ? unhyphenated.group(1) + "-" + unhyphenated.group(2) : tag;
     }
 
     private byte[] requestBody(AnalysisInput input) {
