@@ -32,6 +32,7 @@ mutations=(
 |modules/github-deploy-roles"
   "apply-gets-extra-action|infra/terraform/modules/github-deploy-roles/apply.tf|\"sqs:CreateQueue\", |\"sqs:CreateQueue\", \"sqs:*\", |modules/github-deploy-roles"
   "apply-manages-processor-repository|infra/terraform/modules/github-deploy-roles/apply.tf|[\"ecr:DescribeRepositories\", \"ecr:ListTagsForResource\"]|[\"ecr:DescribeRepositories\", \"ecr:ListTagsForResource\", \"ecr:DeleteRepository\"]|modules/github-deploy-roles"
+  "apply-retags-other-environments|infra/terraform/modules/github-deploy-roles/apply.tf|, StringEqualsIfExists = { \"aws:ResourceTag/Environment\" = env } } },| } },|modules/github-deploy-roles"
   "apply-manages-untagged-resources|infra/terraform/modules/github-deploy-roles/apply.tf|Resource = [r.arn], Condition = { StringEquals = { \"aws:ResourceTag/Environment\" = env } } },|Resource = [r.arn] },|modules/github-deploy-roles"
   "boundary-grants-iam|infra/terraform/modules/github-deploy-roles/apply.tf|{ Sid = \"PublishAlerts\", Effect = \"Allow\", Action = [\"sns:Publish\"]|{ Sid = \"PublishAlerts\", Effect = \"Allow\", Action = [\"sns:Publish\", \"iam:PassRole\"]|modules/github-deploy-roles"
   "gemini-value-in-state|infra/terraform/modules/secure-parameter/main.tf|  value_wo         = local.generated_value|  value            = local.generated_value|safety"

@@ -29,10 +29,13 @@ locals {
   codedeploy_managed   = "${local.arn}:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited"
 
   # Resources whose ARNs hold only generated ids: a new one must carry this environment's Environment tag, and
-  # only those carrying it are managed (the keys of the stack, and its optional user pool).
+  # only those carrying it are managed (the keys of the stack, and its optional user pool). Tagging is apart: it
+  # must set this environment's tag and may not retag another environment's resource, or one environment's role
+  # could take over another's key or pool by retagging it and then managing it.
   tagged_resource_types = {
     Keys = {
-      create = ["kms:CreateKey", "kms:TagResource"]
+      create = ["kms:CreateKey"]
+      tag    = "kms:TagResource"
       manage = [
         "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy", "kms:GetKeyRotationStatus", "kms:EnableKeyRotation",
         "kms:ListResourceTags", "kms:UntagResource", "kms:UpdateKeyDescription", "kms:ScheduleKeyDeletion",
@@ -41,7 +44,8 @@ locals {
       arn = local.any_key
     }
     UserPool = {
-      create = ["cognito-idp:CreateUserPool", "cognito-idp:TagResource"]
+      create = ["cognito-idp:CreateUserPool"]
+      tag    = "cognito-idp:TagResource"
       manage = [
         "cognito-idp:DescribeUserPool", "cognito-idp:UpdateUserPool", "cognito-idp:DeleteUserPool", "cognito-idp:GetUserPoolMfaConfig",
         "cognito-idp:SetUserPoolMfaConfig", "cognito-idp:ListTagsForResource", "cognito-idp:UntagResource",
@@ -55,6 +59,8 @@ locals {
     for env in keys(local.apply_names) : env => flatten([
       for type, r in local.tagged_resource_types : [
         { Sid = "CreateTagged${type}", Effect = "Allow", Action = r.create, Resource = ["*"], Condition = { StringEquals = { "aws:RequestTag/Environment" = env } } },
+        # IfExists: at creation the resource has no tags yet; afterwards it must already be this environment's.
+        { Sid = "TagOwn${type}", Effect = "Allow", Action = [r.tag], Resource = ["*"], Condition = { StringEquals = { "aws:RequestTag/Environment" = env }, StringEqualsIfExists = { "aws:ResourceTag/Environment" = env } } },
         { Sid = "ManageTagged${type}", Effect = "Allow", Action = r.manage, Resource = [r.arn], Condition = { StringEquals = { "aws:ResourceTag/Environment" = env } } },
       ]
     ])

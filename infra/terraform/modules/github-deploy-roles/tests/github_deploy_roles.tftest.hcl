@@ -160,7 +160,7 @@ run "apply_policy_is_scoped_to_the_environment" {
     error_message = "The apply policy names every action (no \"*\", no service:* or prefix wildcards)."
   }
   assert {
-    condition     = sort([for s in output.apply_policies["prod"].Statement : s.Sid if s.Effect == "Allow" && contains(s.Resource, "*")]) == tolist(["CreateTaggedKeys", "CreateTaggedUserPool", "HttpApiAccessLogDelivery", "ManageQueueTriggers", "ReadAccountLevelConfiguration"])
+    condition     = sort([for s in output.apply_policies["prod"].Statement : s.Sid if s.Effect == "Allow" && contains(s.Resource, "*")]) == tolist(["CreateTaggedKeys", "CreateTaggedUserPool", "HttpApiAccessLogDelivery", "ManageQueueTriggers", "ReadAccountLevelConfiguration", "TagOwnKeys", "TagOwnUserPool"])
     error_message = "Resource \"*\" only where AWS has no resource-level permissions (log delivery, describe/list) or a condition narrows it (mapping's function, new key's or user pool's tag)."
   }
   assert {
@@ -217,9 +217,17 @@ run "apply_policy_is_scoped_to_the_environment" {
   assert {
     condition = [for s in output.apply_policies["prod"].Statement : { sid = s.Sid, resource = s.Resource, condition = s.Condition } if anytrue([for a in s.Action : startswith(a, "cognito-idp:")])] == [
       { sid = "CreateTaggedUserPool", resource = ["*"], condition = { StringEquals = { "aws:RequestTag/Environment" = "prod" } } },
+      { sid = "TagOwnUserPool", resource = ["*"], condition = { StringEquals = { "aws:RequestTag/Environment" = "prod" }, StringEqualsIfExists = { "aws:ResourceTag/Environment" = "prod" } } },
       { sid = "ManageTaggedUserPool", resource = ["arn:aws:cognito-idp:eu-west-2:123456789012:userpool/*"], condition = { StringEquals = { "aws:ResourceTag/Environment" = "prod" } } },
     ]
     error_message = "The apply creates a user pool only tagged with its environment and manages only pools carrying that tag (never another environment's users)."
+  }
+  assert {
+    condition = [for s in output.apply_policies["prod"].Statement : { sid = s.Sid, action = s.Action, condition = s.Condition } if contains(s.Action, "kms:TagResource") || contains(s.Action, "cognito-idp:TagResource")] == [
+      { sid = "TagOwnKeys", action = ["kms:TagResource"], condition = { StringEquals = { "aws:RequestTag/Environment" = "prod" }, StringEqualsIfExists = { "aws:ResourceTag/Environment" = "prod" } } },
+      { sid = "TagOwnUserPool", action = ["cognito-idp:TagResource"], condition = { StringEquals = { "aws:RequestTag/Environment" = "prod" }, StringEqualsIfExists = { "aws:ResourceTag/Environment" = "prod" } } },
+    ]
+    error_message = "Tagging may set only this environment's tag and never retag another environment's key or pool (which the role could then manage)."
   }
   assert {
     condition     = length([for a in flatten([for s in output.apply_policies["prod"].Statement : s.Action]) : a if startswith(a, "cognito-idp:") && (strcontains(a, "User") && !strcontains(a, "UserPool") || strcontains(a, "Admin"))]) == 0
