@@ -1,4 +1,4 @@
-# Shared by measure.sh and profile.sh (sourced, not run): unpacks a function's zip, compiles the ColdStart runner
+# Shared by measure.sh, profile.sh and cds.sh (sourced, not run): unpacks a function's zip, compiles the ColdStart runner
 # against it and sets the environment Terraform gives the function. Sets: handler, baseline, event_type,
 # event_file, java_home, work, classpath. Needs $root, $module and optionally $ZIP, $JAVA_HOME, $EXTRA_CLASSPATH.
 case "$module" in

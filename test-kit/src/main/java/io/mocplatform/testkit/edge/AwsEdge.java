@@ -171,6 +171,11 @@ public final class AwsEdge implements AutoCloseable {
                 // What AWS answers when it fails inside; the SDK retries it like a 500 from the service.
                 response = EdgeResponse.of(500, "text/plain", ("edge: " + e).getBytes(StandardCharsets.UTF_8));
             }
+            // A filter may answer an upload it refused without reading it. The JDK server has already sent
+            // "100 Continue" to a client that asked for it, so the client is sending the body: read it first, so the
+            // answer never reaches a client still waiting for its 100 (an S3 client timed out on a refused
+            // PutObject, four attempts in a row, when the two arrived together).
+            request.body().discardUnread();
             write(exchange, response);
         } catch (IOException e) {
             // The client went away while the answer was being written; nothing is left to tell it.

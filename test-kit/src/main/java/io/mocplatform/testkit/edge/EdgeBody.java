@@ -2,6 +2,7 @@ package io.mocplatform.testkit.edge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpRequest;
 
 /**
@@ -50,6 +51,16 @@ public final class EdgeBody {
             stream = null;
         }
         return bytes;
+    }
+
+    /** Reads and drops what no one read, so the client has sent its whole request before it gets an answer. */
+    synchronized void discardUnread() throws IOException {
+        if (stream != null) {
+            try (InputStream in = stream) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            stream = null;
+        }
     }
 
     synchronized HttpRequest.BodyPublisher publisher() {
