@@ -10,7 +10,10 @@ output "table_arn" {
 
 output "index_arns" {
   description = "GSI ARNs by index name (for IAM)."
-  value       = { (var.owner_index_name) = "${aws_dynamodb_table.this.arn}/index/${var.owner_index_name}" }
+  value = {
+    (var.owner_index_name)  = "${aws_dynamodb_table.this.arn}/index/${var.owner_index_name}"
+    (var.status_index_name) = "${aws_dynamodb_table.this.arn}/index/${var.status_index_name}"
+  }
 }
 
 output "bucket_name" {

@@ -14,6 +14,12 @@ variable "owner_index_name" {
   default     = "OwnerIndex"
 }
 
+variable "status_index_name" {
+  description = "GSI over status + updated_at (jobs left queued or processing, for the reconciler)."
+  type        = string
+  default     = "StatusIndex"
+}
+
 variable "bucket_name" {
   description = "Drawings bucket name (contract: drawings-lego-moc-{env}, plus an optional suffix)."
   type        = string

@@ -130,6 +130,18 @@ locals {
       }
     },
     {
+      # A requeued job had lost its message (job-api died after writing it, or the queue lost it): it is processed
+      # now, but the cause is worth a look (runbook: jobs requeued by the reconciler).
+      for key, fn in var.processing.reconciler_functions : "${key}-jobs-requeued" => {
+        service     = "processing"
+        description = "${fn}: jobs were found queued or processing without a message and sent again (JobsRequeued > 0 in 15 minutes; runbook: jobs requeued by the reconciler)."
+        threshold   = 0
+        queries = [
+          merge(local.no_metric, { id = "requeued", expression = null, label = "Jobs requeued", return_data = true, namespace = var.custom_metrics_namespace, metric_name = "JobsRequeued", dimensions = tomap({ function = fn }), stat = "Sum", period = 900 }),
+        ]
+      }
+    },
+    {
       for key, dlq in var.processing.dead_letter_queues : "${key}-depth" => {
         service     = "processing"
         description = "${dlq}: more than ${local.t.dlq_depth} dead-lettered messages."

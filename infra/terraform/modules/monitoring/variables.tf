@@ -43,6 +43,8 @@ variable "processing" {
     dead_letter_queues = optional(map(string), {})
     # Functions that accept jobs and emit the EnqueueFailed EMF metric (job rows whose message was not sent).
     job_intake_functions = optional(map(string), {})
+    # Functions that find forgotten jobs and emit the JobsRequeued EMF metric (messages that had been lost).
+    reconciler_functions = optional(map(string), {})
   })
   default = {}
 }

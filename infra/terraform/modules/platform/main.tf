@@ -30,7 +30,7 @@ locals {
   prefix    = module.naming.prefix
 
   zip_code = {
-    for name in ["job-api", "image-api", "dlq-handler", "drawing-processor"] : name => (
+    for name in ["job-api", "image-api", "dlq-handler", "drawing-processor", "job-reconciler"] : name => (
       var.artifacts.s3_bucket != null
       ? { filename = null, s3_bucket = var.artifacts.s3_bucket, s3_key = "${var.artifacts.s3_key_prefix}${name}/${name}-lambda.zip", image_uri = null }
       : { filename = "${var.artifacts.local_root}/${name}/target/${name}-lambda.zip", s3_bucket = null, s3_key = null, image_uri = null }
@@ -65,6 +65,9 @@ locals {
     # The functions keep the key for a container's life; a new version in their configuration publishes a new
     # function version, so a rotation replaces every running container instead of leaving old keys in service.
     CURSOR_KEY_VERSION = tostring(var.cursor_key_version)
+    # Twice the queue's visibility timeout: a message in flight or backing off is visible again well before a job
+    # counts as forgotten, so the reconciler only sends what was really lost.
+    STALE_JOB_AFTER = "${2 * module.queue.settings.visibility_timeout_seconds}s"
   }
 
   function_env = {
@@ -78,8 +81,8 @@ locals {
   api_invoke_target = { qualifier = "live", timeout_ms = 29000 }
   jwt               = var.user_pool.enabled ? module.user_pool[0].jwt : var.jwt
 
-  # CodeDeploy shifts `live` for every function that publishes versions: the three zip functions and the
-  # processor too (image or zip; CodeDeploy does not care). One rule for all four also keeps every alias at the
+  # CodeDeploy shifts `live` for every function that publishes versions: the four zip functions and the
+  # processor too (image or zip; CodeDeploy does not care). One rule for all five also keeps every alias at the
   # address aws_lambda_alias.live, so existing states move to live[0] without replacing an alias.
   # The CodeDeploy application is named after the function (the module's default).
   codedeploy = { enabled = var.canary.enabled, deployment_config_name = var.canary.deployment_config_name }
@@ -94,6 +97,7 @@ module "jobs" {
 
   table_name             = local.names.jobs_table
   owner_index_name       = local.indexes.jobs_by_owner
+  status_index_name      = local.indexes.jobs_by_status
   bucket_name            = local.names.drawings_bucket
   point_in_time_recovery = var.data_protection.point_in_time_recovery
   deletion_protection    = var.data_protection.deletion_protection
@@ -309,6 +313,50 @@ module "user_pool" {
   tags                = var.tags
 }
 
+module "job_reconciler" {
+  source = "../lambda-function"
+
+  codedeploy               = local.codedeploy
+  codedeploy_alarm_names   = module.monitoring.function_alarm_names["job-reconciler"]
+  permissions_boundary_arn = local.role_boundary_arn
+
+  function_name         = local.functions["job-reconciler"].function_name
+  description           = "Scheduled: sends the message of jobs left queued, or processing without a lease, again"
+  handler               = local.functions["job-reconciler"].handler
+  code                  = local.zip_code["job-reconciler"]
+  memory_size           = var.reconciler.memory_size
+  timeout               = var.reconciler.timeout
+  environment_variables = local.function_env["job-reconciler"]
+  jvm_options           = var.reconciler.jvm_options
+  policy_statements     = local.statements["job-reconciler"]
+  # One run at a time: two overlapping runs would only race for the same jobs.
+  reserved_concurrency = 1
+  log_retention_days   = var.log_retention_days
+  tags                 = var.tags
+}
+
+# EventBridge invokes the reconciler's live alias on the contract's schedule, with a Scheduled Event.
+resource "aws_cloudwatch_event_rule" "reconciler" {
+  name                = "${local.prefix}-job-reconciler"
+  description         = "Runs job-reconciler: jobs whose message was lost are sent again."
+  schedule_expression = "rate(${local.functions["job-reconciler"].every_minutes} minutes)"
+  tags                = var.tags
+}
+
+resource "aws_cloudwatch_event_target" "reconciler" {
+  rule = aws_cloudwatch_event_rule.reconciler.name
+  arn  = module.job_reconciler.alias_arn
+}
+
+resource "aws_lambda_permission" "reconciler_schedule" {
+  statement_id  = "AllowScheduleRule"
+  action        = "lambda:InvokeFunction"
+  function_name = module.job_reconciler.function_name
+  qualifier     = module.job_reconciler.alias_name
+  principal     = "events.amazonaws.com"
+  source_arn    = aws_cloudwatch_event_rule.reconciler.arn
+}
+
 module "job_http_api" {
   source = "../http-api"
 
@@ -401,6 +449,7 @@ module "monitoring" {
       job-api           = local.functions["job-api"].function_name
       drawing-processor = local.functions["drawing-processor"].function_name
       dlq-handler       = local.functions["dlq-handler"].function_name
+      job-reconciler    = local.functions["job-reconciler"].function_name
     }
     apis               = { job-api = module.job_http_api.api_id }
     tables             = { jobs-table = local.names.jobs_table }
@@ -408,6 +457,7 @@ module "monitoring" {
     dead_letter_queues = { jobs-dlq = local.names.jobs_dlq }
     # job-api's metrics carry its Lambda function name as the `function` dimension.
     job_intake_functions = { job-api = local.functions["job-api"].function_name }
+    reconciler_functions = { job-reconciler = local.functions["job-reconciler"].function_name }
   }
 
   # The versions this apply publishes; CodeDeploy shifts `live` to them and rolls back on their own error rate.
@@ -417,8 +467,9 @@ module "monitoring" {
     image-api         = { function_name = module.image_api.function_name, alias = module.image_api.alias_name, version = module.image_api.version }
     drawing-processor = { function_name = module.drawing_processor.function_name, alias = module.drawing_processor.alias_name, version = module.drawing_processor.version }
     dlq-handler       = { function_name = module.dlq_handler.function_name, alias = module.dlq_handler.alias_name, version = module.dlq_handler.version }
+    job-reconciler    = { function_name = module.job_reconciler.function_name, alias = module.job_reconciler.alias_name, version = module.job_reconciler.version }
   } : {}
 
-  log_group_names = [module.job_api.log_group_name, module.image_api.log_group_name, module.drawing_processor.log_group_name, module.dlq_handler.log_group_name]
+  log_group_names = [module.job_api.log_group_name, module.image_api.log_group_name, module.drawing_processor.log_group_name, module.dlq_handler.log_group_name, module.job_reconciler.log_group_name]
   tags            = var.tags
 }

@@ -4,6 +4,7 @@ locals {
     image-api         = module.image_api
     drawing-processor = module.drawing_processor
     dlq-handler       = module.dlq_handler
+    job-reconciler    = module.job_reconciler
   }
 }
 
@@ -188,4 +189,16 @@ output "user_pool" {
 output "jwt" {
   description = "Issuer and audiences both APIs' JWT authorizer trusts."
   value       = local.jwt
+}
+
+output "reconciler_schedule" {
+  description = "How EventBridge runs job-reconciler: the rule's rate, its target and who may invoke."
+  value = {
+    schedule_expression = aws_cloudwatch_event_rule.reconciler.schedule_expression
+    target_arn          = aws_cloudwatch_event_target.reconciler.arn
+    principal           = aws_lambda_permission.reconciler_schedule.principal
+    qualifier           = aws_lambda_permission.reconciler_schedule.qualifier
+    source_arn          = aws_lambda_permission.reconciler_schedule.source_arn
+    stale_job_after     = local.function_env["job-reconciler"].STALE_JOB_AFTER
+  }
 }

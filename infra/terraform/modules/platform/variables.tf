@@ -98,6 +98,16 @@ variable "dlq_handler" {
   default = {}
 }
 
+variable "reconciler" {
+  description = "Sizing of job-reconciler (a short scheduled run)."
+  type = object({
+    memory_size = optional(number, 512)
+    timeout     = optional(number, 60)
+    jvm_options = optional(string, "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
+  })
+  default = {}
+}
+
 variable "analyzer" {
   description = "Drawing analyser: offline (PDF text layer, no network) or gemini."
   type        = string

@@ -104,3 +104,7 @@ mock_resource "aws_kms_key" {
 mock_resource "aws_ssm_parameter" {
   defaults = { arn = "arn:aws:ssm:eu-west-2:123456789012:parameter/mock" }
 }
+
+mock_resource "aws_cloudwatch_event_rule" {
+  defaults = { arn = "arn:aws:events:eu-west-2:123456789012:rule/mock" }
+}

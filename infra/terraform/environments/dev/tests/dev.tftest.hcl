@@ -16,8 +16,8 @@ variables {
 
 run "dev_stack" {
   assert {
-    condition     = keys(output.deployments) == ["dlq-handler", "drawing-processor", "image-api", "job-api"] && output.deployments["job-api"] == { application = "job-api-dev", deployment_group = "job-api-dev-live", function_name = "job-api-dev", alias = "live" }
-    error_message = "The root exposes the CodeDeploy targets of the four functions as `deployments` (tools/deploy/release.sh)."
+    condition     = keys(output.deployments) == ["dlq-handler", "drawing-processor", "image-api", "job-api", "job-reconciler"] && output.deployments["job-api"] == { application = "job-api-dev", deployment_group = "job-api-dev-live", function_name = "job-api-dev", alias = "live" }
+    error_message = "The root exposes the CodeDeploy targets of the five functions as `deployments` (tools/deploy/release.sh)."
   }
   assert {
     condition     = output.platform.jobs_table_name == "Jobs-dev" && output.platform.images_table_name == "ImageMetadata-dev" && output.platform.images_bucket_name == "images-lego-moc-dev" && output.platform.drawings_bucket_name == "drawings-lego-moc-dev"

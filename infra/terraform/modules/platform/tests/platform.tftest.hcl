@@ -103,6 +103,12 @@ variables {
       { Sid = "PublishAlerts", Action = ["sns:Publish"], Resource = ["arn:aws:sns:eu-west-2:123456789012:alerts-dev"] },
       { Sid = "EncryptAlertMessages", Action = ["kms:GenerateDataKey", "kms:Decrypt"], Resource = ["arn:aws:kms:eu-west-2:123456789012:key/aaaaaaaa-0000-0000-0000-000000000000"], Condition = { StringEquals = { "kms:ViaService" = ["sns.eu-west-2.amazonaws.com"] } } },
     ]
+    # No Scan, no PutItem, no DLQ: the status index, the version-checked claim and the send.
+    job-reconciler = [
+      { Sid = "FindStaleJobs", Action = ["dynamodb:Query"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev/index/StatusIndex"] },
+      { Sid = "ClaimStaleJobs", Action = ["dynamodb:GetItem", "dynamodb:UpdateItem"], Resource = ["arn:aws:dynamodb:eu-west-2:123456789012:table/Jobs-dev"] },
+      { Sid = "RequeueJobs", Action = ["sqs:SendMessage"], Resource = ["arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev"] },
+    ]
   }
 
   # Who else may reach each bucket, queue, topic and key besides the roles above.
@@ -212,6 +218,7 @@ run "functions_release_through_codedeploy_canaries" {
       image-api         = { application = "image-api-dev", deployment_group = "image-api-dev-live", function_name = "image-api-dev", alias = "live" }
       dlq-handler       = { application = "dlq-handler-dev", deployment_group = "dlq-handler-dev-live", function_name = "dlq-handler-dev", alias = "live" }
       drawing-processor = { application = "drawing-processor-dev", deployment_group = "drawing-processor-dev-live", function_name = "drawing-processor-dev", alias = "live" }
+      job-reconciler    = { application = "job-reconciler-dev", deployment_group = "job-reconciler-dev-live", function_name = "job-reconciler-dev", alias = "live" }
     }
     error_message = "Every function (the image-packaged processor too) has a CodeDeploy target in the shape tools/deploy/release.sh reads."
   }
@@ -266,7 +273,7 @@ run "roles_are_least_privilege" {
     error_message = "Every resource (except X-Ray, which has no resource-level permissions) is an exact ARN."
   }
   assert {
-    condition     = length(distinct([for f in values(output.functions) : f.role_name])) == 4
+    condition     = length(distinct([for f in values(output.functions) : f.role_name])) == 5
     error_message = "One role per function."
   }
 }
@@ -338,6 +345,25 @@ run "resource_policies_are_exactly_their_intended_statements" {
   assert {
     condition     = length(output.missing) == 0
     error_message = "Intended but not in the resource policy: ${jsonencode(output.missing)}"
+  }
+}
+
+run "reconciler_runs_on_the_contract_schedule_through_its_live_alias" {
+  assert {
+    condition     = output.reconciler_schedule.schedule_expression == "rate(5 minutes)" && output.reconciler_schedule.principal == "events.amazonaws.com" && output.reconciler_schedule.qualifier == "live"
+    error_message = "EventBridge invokes job-reconciler's live alias every 5 minutes (the contract's schedule)."
+  }
+  assert {
+    condition     = output.reconciler_schedule.target_arn == output.functions["job-reconciler"].alias_arn
+    error_message = "The rule targets the live alias, which CodeDeploy moves, not $LATEST."
+  }
+  assert {
+    condition     = output.reconciler_schedule.stale_job_after == "3600s"
+    error_message = "A job counts as forgotten after twice the queue's 1800 s visibility timeout."
+  }
+  assert {
+    condition     = toset(keys(output.function_environment["job-reconciler"])) == toset(["APP_ENV", "JOBS_QUEUE_URL", "JOBS_TABLE", "STALE_JOB_AFTER"])
+    error_message = "job-reconciler gets exactly the contract's variables."
   }
 }
 
@@ -477,8 +503,8 @@ run "images_bucket_readable_only_by_the_distribution" {
     error_message = "CloudFront: OAC (not OAI), HTTPS redirect, PRICE_CLASS_100."
   }
   assert {
-    condition     = length(output.alarms) == 18 && length([for k in keys(output.alarms) : k if endswith(k, "-canary-error-rate")]) == 4 && contains(keys(output.alarms), "moc-platform-dev-job-api-enqueue-failed") && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
-    error_message = "The required alarms and the enqueue-failure alarm exist and all have alarm and OK actions."
+    condition     = length(output.alarms) == 20 && length([for k in keys(output.alarms) : k if endswith(k, "-canary-error-rate")]) == 5 && contains(keys(output.alarms), "moc-platform-dev-job-api-enqueue-failed") && contains(keys(output.alarms), "moc-platform-dev-job-reconciler-jobs-requeued") && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
+    error_message = "The required alarms, the enqueue-failure and jobs-requeued alarms exist and all have alarm and OK actions."
   }
 }
 

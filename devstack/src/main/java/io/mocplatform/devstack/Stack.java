@@ -17,8 +17,10 @@ import io.mocplatform.devstack.lambda.FunctionArtifacts;
 import io.mocplatform.devstack.lambda.FunctionSettings;
 import io.mocplatform.devstack.lambda.InvocationResult;
 import io.mocplatform.devstack.lambda.LocalFunction;
+import io.mocplatform.devstack.schedule.ScheduleRule;
 import io.mocplatform.devstack.sns.AlertLog;
 import io.mocplatform.devstack.sqs.EventSourceMapping;
+import io.mocplatform.model.PlatformNames;
 import io.mocplatform.testkit.LocalAws;
 import io.mocplatform.testkit.LocalAwsConfig;
 import io.mocplatform.testkit.LocalAwsEnvironment;
@@ -42,9 +44,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The running system: the emulators (test-kit's {@link LocalAws}, persistent in the data directory), the four
- * functions from their Lambda zips, the HTTP API front and the SQS event source mappings, wired from the
- * platform contract.
+ * The running system: the emulators (test-kit's {@link LocalAws}, persistent in the data directory), the five
+ * functions from their Lambda zips, the HTTP API front, the SQS event source mappings and the schedule rules,
+ * wired from the platform contract.
  */
 public final class Stack implements AutoCloseable {
 
@@ -61,19 +63,21 @@ public final class Stack implements AutoCloseable {
     private final Map<String, LocalFunction> functions;
     private final HttpApiGateway gateway;
     private final List<EventSourceMapping> mappings;
+    private final Map<String, ScheduleRule> schedules;
     private final AlertLog alerts;
     private final JwtIssuer issuer;
     private final Duration startup;
 
     private Stack(StackOptions options, Console console, LocalAws aws, Map<String, LocalFunction> functions,
-                  HttpApiGateway gateway, List<EventSourceMapping> mappings, AlertLog alerts, JwtIssuer issuer,
-                  Duration startup) {
+                  HttpApiGateway gateway, List<EventSourceMapping> mappings, Map<String, ScheduleRule> schedules,
+                  AlertLog alerts, JwtIssuer issuer, Duration startup) {
         this.options = options;
         this.console = console;
         this.aws = aws;
         this.functions = functions;
         this.gateway = gateway;
         this.mappings = mappings;
+        this.schedules = schedules;
         this.alerts = alerts;
         this.issuer = issuer;
         this.startup = startup;
@@ -140,8 +144,19 @@ public final class Stack implements AutoCloseable {
                 });
             }
 
+            Map<String, ScheduleRule> schedules = new LinkedHashMap<>();
+            contract.schedules().forEach((name, every) -> {
+                // Compressed like the visibility timeout (5 s here, 1800 s in AWS), so a lost message is found
+                // within a minute instead of within the hour.
+                ScheduleRule rule = ScheduleRule.start(new ScheduleRule.Settings(name,
+                        name + "-" + environment.name(), schedulePeriod(options), options.region()),
+                        (function, event) -> invoke(functions, function, event), console::info, clock);
+                schedules.put(name, rule);
+                started.push(rule);
+            });
+
             JwtIssuer issuer = new JwtIssuer(keys, JwtSettings.LOCAL, clock);
-            Stack stack = new Stack(options, console, aws, functions, gateway, mappings, alerts, issuer,
+            Stack stack = new Stack(options, console, aws, functions, gateway, mappings, schedules, alerts, issuer,
                     Duration.ofNanos(System.nanoTime() - begin));
             stack.writeEndpoints(dataDir);
             return stack;
@@ -194,6 +209,31 @@ public final class Stack implements AutoCloseable {
         return failed;
     }
 
+    /**
+     * Invokes a scheduled function now, as its rule would at the next tick; for tests and tools that do not wait.
+     */
+    public InvocationResult runScheduled(String function) {
+        ScheduleRule rule = schedules.get(function);
+        if (rule == null) {
+            throw new IllegalArgumentException("no scheduled function " + function);
+        }
+        return rule.fire();
+    }
+
+    /** Time between two runs of each scheduled function locally. */
+    static Duration schedulePeriod(StackOptions options) {
+        return options.visibilityTimeout().multipliedBy(2);
+    }
+
+    /**
+     * How long a job may sit queued, or processing without a live lease, before the reconciler sends its message
+     * again: in AWS twice the queue's visibility timeout; here well above the local timeout and backoffs, so an
+     * ordinary retry is not taken for a lost message.
+     */
+    static Duration staleJobAfter(StackOptions options) {
+        return options.visibilityTimeout().multipliedBy(12);
+    }
+
     /** The demo scenario against this stack, as user {@code demo-user}. */
     public DemoScenario demoScenario(java.util.function.Consumer<String> progress) {
         String token = issuer.issue("demo-user", Duration.ofHours(1), Map.of("email", "demo@example.com"));
@@ -204,7 +244,7 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Stops in the order that leaves nothing running against a closed emulator: the HTTP front (requests being
-     * answered finish), the event source mappings (no new poll or batch; a batch in flight gets
+     * answered finish), the schedule rules, the event source mappings (no new poll or batch; a batch in flight gets
      * {@link #IN_FLIGHT_GRACE} to finish, then is abandoned and its messages return after their visibility
      * timeout, as Lambda would leave them), then the emulators, and the functions' contexts beside them.
      */
@@ -212,6 +252,8 @@ public final class Stack implements AutoCloseable {
     public void close() {
         long begin = System.nanoTime();
         closeQuietly(gateway);
+        // No new scheduled run (the reconciler would otherwise call the emulators while they stop).
+        schedules.values().forEach(Stack::closeQuietly);
         long front = System.nanoTime();
         mappings.forEach(EventSourceMapping::stopPolling);
         long deadline = front + IN_FLIGHT_GRACE.toNanos();
@@ -293,7 +335,8 @@ public final class Stack implements AutoCloseable {
     static FunctionSettings settings(PlatformContract.Function function, LocalAwsEnvironment environment,
                                      StackOptions options) {
         Map<String, String> variables = new LinkedHashMap<>();
-        Map<String, String> available = environment.environmentVariables();
+        Map<String, String> available = new LinkedHashMap<>(environment.environmentVariables());
+        available.put(PlatformNames.STALE_JOB_AFTER, staleJobAfter(options).toString());
         // Exactly the variables the contract gives this function (what Terraform sets), nothing more.
         for (String name : function.env()) {
             if (available.containsKey(name)) {

@@ -3,8 +3,15 @@ package io.mocplatform.devstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mocplatform.devstack.console.Console;
+import io.mocplatform.devstack.demo.DemoDrawing;
 import io.mocplatform.devstack.demo.DemoScenario;
+import io.mocplatform.devstack.lambda.InvocationResult;
+import io.mocplatform.model.IdGenerator;
+import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobStatus;
+import io.mocplatform.model.persistence.JobTable;
 import io.mocplatform.testkit.LocalAwsEndpoints;
+import io.mocplatform.testkit.LocalAwsEnvironment;
 import io.mocplatform.testkit.iam.ExercisedGrants;
 import io.mocplatform.testkit.iam.PermissionsContract;
 import io.mocplatform.testkit.iam.UnusedGrantsAllowlist;
@@ -17,9 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +38,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +48,11 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system in this JVM, from the functions' real Lambda zips: the demo scenario, then a restart on the
- * same data directory. The two share one data directory on purpose: the restart must find what the demo made,
+ * same data directory, then a job whose message was lost, recovered by the reconciler. The two share one data directory on purpose: the restart must find what the demo made,
  * and starting the stack is the expensive part on a small machine.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -122,7 +135,7 @@ class DevStackIT {
     private static void functionCredentialsShouldActAsTheRoleDoes(Stack stack, JsonNode endpoints) {
         JsonNode jobApiKeys = endpoints.path("credentials").path("job-api");
         assertThat(endpoints.path("credentials").properties()).extracting(Map.Entry::getKey)
-                .containsExactlyInAnyOrder("job-api", "image-api", "drawing-processor", "dlq-handler");
+                .containsExactlyInAnyOrder("job-api", "image-api", "drawing-processor", "dlq-handler", "job-reconciler");
         LocalAwsEndpoints admin = stack.environment().endpoints();
         LocalAwsEndpoints jobApi = admin.withCredentials(jobApiKeys.path("access_key_id").asText(),
                 jobApiKeys.path("secret_access_key").asText());
@@ -150,6 +163,56 @@ class DevStackIT {
 
     @Test
     @Order(3)
+    void shouldProcessAJobWhoseMessageWasLost_onceTheReconcilerRuns_andShrugOffDuplicates() throws Exception {
+        try (Stack stack = Stack.start(options(), console)) {
+            LocalAwsEnvironment env = stack.environment();
+            var clients = stack.aws().clients();
+            String jobId = new IdGenerator(Clock.systemUTC()).newJobId();
+            String drawingKey = "drawings/reconciled-user/drw_lostmessage.pdf";
+            clients.s3().putObject(b -> b.bucket(env.resources().drawingsBucket()).key(drawingKey),
+                    RequestBody.fromBytes(DemoDrawing.builtIn().pdf()));
+            // The row job-api writes before sending; the message never reached the queue (job-api died, or the
+            // queue lost it). Old enough for the reconciler.
+            Instant then = Instant.now().minus(Stack.staleJobAfter(options()).multipliedBy(2));
+            DynamoDbTable<Job> jobs = clients.dynamoDbEnhanced().table(env.resources().jobsTable(), JobTable.SCHEMA);
+            jobs.putItem(Job.queued(jobId, "reconciled-user", "drw_lostmessage", drawingKey, then, "corr-lost",
+                    null, null));
+
+            InvocationResult run = stack.runScheduled("job-reconciler");
+
+            assertThat(run.status()).as(run.error()).isEqualTo(InvocationResult.Status.OK);
+            assertThat(JSON.readTree(run.payload()).path("requeued").toString()).isEqualTo("[\"" + jobId + "\"]");
+            Job completed = await().atMost(Duration.ofSeconds(90)).until(() -> read(jobs, jobId),
+                    job -> job.status() == JobStatus.COMPLETED);
+
+            // Two more copies of its message: the processor reads the row, finds the job finished and skips it.
+            String body = JSON.writeValueAsString(Map.of("schema", 1, "job_id", jobId, "drawing_key", drawingKey,
+                    "owner", "reconciled-user", "correlation_id", "corr-lost", "requested_at", then.toString()));
+            for (int copy = 0; copy < 2; copy++) {
+                clients.sqs().sendMessage(b -> b.queueUrl(env.jobsQueueUrl()).messageBody(body));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> queueIsDrained(clients.sqs(), env.jobsQueueUrl()));
+            assertThat(read(jobs, jobId).version()).as("no write after completion").isEqualTo(completed.version());
+            assertThat(clients.s3().listObjectsV2(b -> b.bucket(env.resources().drawingsBucket())
+                    .prefix("results/" + jobId + "/")).contents()).extracting(o -> o.key())
+                    .containsExactlyInAnyOrder("results/" + jobId + "/schedule.json",
+                            "results/" + jobId + "/schedule.csv");
+        }
+    }
+
+    private static Job read(DynamoDbTable<Job> jobs, String jobId) {
+        return jobs.getItem(r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true));
+    }
+
+    private static boolean queueIsDrained(SqsClient sqs, String queueUrl) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return attributes.values().stream().allMatch("0"::equals);
+    }
+
+    @Test
+    @Order(4)
     void shouldHaveExercisedEveryGrantOfTheContract_inTheDemoOrSomeModulesIntegrationTests() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();   // failsafe runs in the module directory
         PermissionsContract contract = PermissionsContract.embedded();

@@ -40,6 +40,11 @@ public final class PlatformNames {
     public static final String DLQ_RUNBOOK_URL = "DLQ_RUNBOOK_URL";
     /** Gemini model name. */
     public static final String GEMINI_MODEL = "GEMINI_MODEL";
+    /**
+     * How long a job may sit {@code queued}, or {@code processing} without a live lease, before the reconciler sends
+     * its message again (an ISO-8601 or Micronaut duration such as {@code 1860s}).
+     */
+    public static final String STALE_JOB_AFTER = "STALE_JOB_AFTER";
 
     /** The variables each function reads, keyed by the function's module name. */
     public static final java.util.Map<String, List<String>> FUNCTION_ENVIRONMENT = java.util.Map.of(
@@ -50,7 +55,8 @@ public final class PlatformNames {
             "drawing-processor", List.of(APP_ENV, JOBS_TABLE, DRAWINGS_BUCKET, JOBS_QUEUE_URL, ANALYZER,
                     GEMINI_API_KEY_PARAMETER, GEMINI_MODEL),
             "dlq-handler", List.of(APP_ENV, JOBS_TABLE, ALERTS_TOPIC_ARN, JOBS_QUEUE_ARN, JOBS_DLQ_ARN,
-                    DLQ_RUNBOOK_URL));
+                    DLQ_RUNBOOK_URL),
+            "job-reconciler", List.of(APP_ENV, JOBS_TABLE, JOBS_QUEUE_URL, STALE_JOB_AFTER));
 
     /** Global secondary index of the images table keyed by owner. */
     public static final String IMAGES_BY_USER_INDEX = "UserIndex";
@@ -58,6 +64,11 @@ public final class PlatformNames {
     public static final String IMAGES_BY_ALBUM_INDEX = "AlbumIndex";
     /** Global secondary index of the jobs table keyed by owner and creation time. */
     public static final String JOBS_BY_OWNER_INDEX = "OwnerIndex";
+    /**
+     * Global secondary index of the jobs table keyed by status and last change: the reconciler finds jobs left
+     * {@code queued} or {@code processing} for too long with one query per status, never a scan.
+     */
+    public static final String JOBS_BY_STATUS_INDEX = "StatusIndex";
 
     private PlatformNames() {
     }

@@ -48,6 +48,7 @@ class PlatformContractTest {
         assertThat((Map<String, String>) contract.get("indexes")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "images_by_user", PlatformNames.IMAGES_BY_USER_INDEX,
                 "images_by_album", PlatformNames.IMAGES_BY_ALBUM_INDEX,
-                "jobs_by_owner", PlatformNames.JOBS_BY_OWNER_INDEX));
+                "jobs_by_owner", PlatformNames.JOBS_BY_OWNER_INDEX,
+                "jobs_by_status", PlatformNames.JOBS_BY_STATUS_INDEX));
     }
 }

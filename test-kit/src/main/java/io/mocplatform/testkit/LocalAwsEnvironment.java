@@ -32,6 +32,12 @@ public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, Plat
 
     /** The offline analyser: no network, the default locally and in tests. */
     public static final String OFFLINE_ANALYZER = "offline";
+    /**
+     * How long the reconciler lets a job sit before sending its message again: twelve of the default local
+     * visibility timeouts (in AWS twice the 1800 s timeout), well above the local backoffs.
+     */
+    public static final java.time.Duration STALE_JOB_AFTER = LocalAwsConfig.DEFAULT_VISIBILITY_TIMEOUT
+            .multipliedBy(12);
 
     public LocalAwsEnvironment {
         Objects.requireNonNull(name, "name");
@@ -80,6 +86,7 @@ public record LocalAwsEnvironment(String name, LocalAwsEndpoints endpoints, Plat
         variables.put(PlatformNames.CURSOR_KEY_PARAMETER, resources.cursorKeyParameter());
         variables.put(PlatformNames.CURSOR_KEY_VERSION, "1");
         variables.put(PlatformNames.DLQ_RUNBOOK_URL, localRunbookUrl());
+        variables.put(PlatformNames.STALE_JOB_AFTER, STALE_JOB_AFTER.toString());
         return variables;
     }
 

@@ -1,6 +1,8 @@
 package io.mocplatform.testkit;
 
 import io.mocplatform.model.PlatformNames;
+import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.model.persistence.TableDefinition;
 import io.mocplatform.testkit.edge.AwsService;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,6 +24,23 @@ class ResourceProvisioningIT {
         LocalAwsEnvironment again = aws.newEnvironment(env.name());
 
         assertThat(again).isEqualTo(env);
+    }
+
+    @Test
+    void shouldAddTheIndexesAnExistingTableLacks_asTerraformWould(LocalAws aws) {
+        String name = "Jobs-upgrade-" + Long.toHexString(System.nanoTime());
+        var client = aws.clients().dynamoDb();
+        // The Jobs table as an older data directory has it: the owner index only.
+        TableDefinition.builder(name).hashKey(JobTable.JOB_ID)
+                .globalIndex(PlatformNames.JOBS_BY_OWNER_INDEX, JobTable.OWNER, JobTable.CREATED_AT).build()
+                .createIfAbsent(client);
+
+        boolean created = JobTable.definition(name).createIfAbsent(client);
+
+        assertThat(created).isFalse();
+        assertThat(client.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes())
+                .extracting(i -> i.indexName())
+                .containsExactlyInAnyOrder(PlatformNames.JOBS_BY_OWNER_INDEX, PlatformNames.JOBS_BY_STATUS_INDEX);
     }
 
     @Test
@@ -53,7 +72,8 @@ class ResourceProvisioningIT {
                 .containsEntry(PlatformNames.CDN_BASE_URL, aws.edge().emulator(AwsService.S3) + "/images-lego-moc-"
                         + env.name())
                 .containsEntry(PlatformNames.ANALYZER, "offline")
-                .containsEntry(PlatformNames.CURSOR_KEY_PARAMETER, "/moc-platform/" + env.name() + "/cursor-signing-key");
+                .containsEntry(PlatformNames.CURSOR_KEY_PARAMETER, "/moc-platform/" + env.name() + "/cursor-signing-key")
+                .containsEntry(PlatformNames.STALE_JOB_AFTER, "PT1M");
         PlatformNames.FUNCTION_ENVIRONMENT.forEach((function, names) -> assertThat(
                 env.environmentVariablesFor(function).keySet())
                 .as(function).isSubsetOf(names)

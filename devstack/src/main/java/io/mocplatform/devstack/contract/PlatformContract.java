@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +16,16 @@ import java.util.Optional;
 
 /**
  * The parts of {@code contract/platform-contract.json} the devstack runs from: each function's handler,
- * environment variable names, HTTP routes and SQS trigger. The build copies the file into the jar, so the routes
+ * environment variable names, HTTP routes, SQS trigger and schedule (how often an EventBridge rule invokes it). The build copies the file into the jar, so the routes
  * and triggers served locally are the ones Terraform deploys.
  */
-public record PlatformContract(Map<String, Function> functions) {
+public record PlatformContract(Map<String, Function> functions, Map<String, Duration> schedules) {
 
     private static final String RESOURCE = "/io/mocplatform/devstack/contract/platform-contract.json";
 
     public PlatformContract {
         functions = Map.copyOf(functions);
+        schedules = Map.copyOf(schedules);
     }
 
     /** The contract embedded at build time. */
@@ -56,7 +58,14 @@ public record PlatformContract(Map<String, Function> functions) {
             functions.put(entry.getKey(), new Function(entry.getKey(), node.path("handler").asText(), env, routes,
                     trigger));
         });
-        return new PlatformContract(functions);
+        Map<String, Duration> schedules = new LinkedHashMap<>();
+        root.path("functions").properties().forEach(entry -> {
+            JsonNode schedule = entry.getValue().get("schedule");
+            if (schedule != null) {
+                schedules.put(entry.getKey(), Duration.ofMinutes(schedule.path("every_minutes").asLong()));
+            }
+        });
+        return new PlatformContract(functions, schedules);
     }
 
     /** Routes of one function from route keys: for tests and tools that build a route table by hand. */

@@ -29,8 +29,8 @@ import static io.mocplatform.model.persistence.Attributes.s;
 import static io.mocplatform.model.persistence.Attributes.string;
 
 /**
- * The Jobs table: key {@code job_id}, {@code OwnerIndex} on {@code owner} + {@code created_at}, TTL on
- * {@code ttl}. Attribute names are snake_case like the API. The schema is built once and shared.
+ * The Jobs table: key {@code job_id}, {@code OwnerIndex} on {@code owner} + {@code created_at},
+ * {@code StatusIndex} on {@code status} + {@code updated_at}, TTL on {@code ttl}. Attribute names are snake_case like the API. The schema is built once and shared.
  */
 public final class JobTable {
 
@@ -67,6 +67,7 @@ public final class JobTable {
         return TableDefinition.builder(tableName)
                 .hashKey(JOB_ID)
                 .globalIndex(PlatformNames.JOBS_BY_OWNER_INDEX, OWNER, CREATED_AT)
+                .globalIndex(PlatformNames.JOBS_BY_STATUS_INDEX, STATUS, UPDATED_AT)
                 .ttlAttribute(TTL)
                 .build();
     }
@@ -82,12 +83,14 @@ public final class JobTable {
                 .addAttribute(String.class, a -> a.name(OWNER).getter(Job::owner).setter(Job.Builder::owner)
                         .tags(StaticAttributeTags.secondaryPartitionKey(PlatformNames.JOBS_BY_OWNER_INDEX)))
                 .addAttribute(JobStatus.class, a -> a.name(STATUS).getter(Job::status).setter(Job.Builder::status)
-                        .attributeConverter(status))
+                        .attributeConverter(status)
+                        .tags(StaticAttributeTags.secondaryPartitionKey(PlatformNames.JOBS_BY_STATUS_INDEX)))
                 .addAttribute(String.class, a -> a.name(DRAWING_ID).getter(Job::drawingId).setter(Job.Builder::drawingId))
                 .addAttribute(String.class, a -> a.name(DRAWING_KEY).getter(Job::drawingKey).setter(Job.Builder::drawingKey))
                 .addAttribute(Instant.class, a -> a.name(CREATED_AT).getter(Job::createdAt).setter(Job.Builder::createdAt)
                         .tags(StaticAttributeTags.secondarySortKey(PlatformNames.JOBS_BY_OWNER_INDEX)))
-                .addAttribute(Instant.class, a -> a.name(UPDATED_AT).getter(Job::updatedAt).setter(Job.Builder::updatedAt))
+                .addAttribute(Instant.class, a -> a.name(UPDATED_AT).getter(Job::updatedAt).setter(Job.Builder::updatedAt)
+                        .tags(StaticAttributeTags.secondarySortKey(PlatformNames.JOBS_BY_STATUS_INDEX)))
                 .addAttribute(Instant.class, a -> a.name(STARTED_AT).getter(Job::startedAt).setter(Job.Builder::startedAt))
                 .addAttribute(EnhancedType.listOf(String.class), a -> a.name(STAGES_COMPLETED)
                         .getter(j -> j.stagesCompleted().stream().map(JobStage::wireName).toList())

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -33,6 +34,9 @@ import java.util.Set;
  */
 public record TableDefinition(String tableName, String hashKey, String rangeKey, List<Index> indexes,
                               String ttlAttribute, boolean streams) {
+
+    private static final java.time.Duration INDEX_ACTIVE_TIMEOUT = java.time.Duration.ofSeconds(60);
+    private static final java.time.Duration INDEX_POLL = java.time.Duration.ofMillis(200);
 
     /** A global secondary index. */
     public record Index(String name, String hashKey, String rangeKey) {
@@ -72,11 +76,16 @@ public record TableDefinition(String tableName, String hashKey, String rangeKey,
         return request.build();
     }
 
-    /** Creates the table and turns TTL on; an existing table is left as it is. Returns whether it was created. */
+    /**
+     * Creates the table and turns TTL on. An existing table (a devstack data directory from before an index was
+     * added) gets the indexes it lacks, as Terraform would add them; nothing else of it changes. Returns whether
+     * the table was created.
+     */
     public boolean createIfAbsent(DynamoDbClient dynamoDb) {
         try {
             dynamoDb.createTable(createTableRequest());
         } catch (ResourceInUseException alreadyThere) {
+            addMissingIndexes(dynamoDb);
             return false;
         }
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
@@ -85,6 +94,46 @@ public record TableDefinition(String tableName, String hashKey, String rangeKey,
                     TimeToLiveSpecification.builder().attributeName(ttlAttribute).enabled(true).build()));
         }
         return true;
+    }
+
+    private void addMissingIndexes(DynamoDbClient dynamoDb) {
+        var existing = dynamoDb.describeTable(b -> b.tableName(tableName)).table();
+        Set<String> present = new LinkedHashSet<>();
+        existing.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
+        CreateTableRequest wanted = createTableRequest();
+        for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
+            if (present.contains(index.indexName())) {
+                continue;
+            }
+            dynamoDb.updateTable(b -> b.tableName(tableName).attributeDefinitions(wanted.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                            .keySchema(index.keySchema()).projection(index.projection()))));
+            awaitActive(dynamoDb, index.indexName());
+        }
+    }
+
+    /**
+     * A new index backfills in the background; queries fail until it is active, and DynamoDB Local's shutdown
+     * waits forever for a backfill it cannot cancel. So the caller gets the table only once the index is usable.
+     */
+    private void awaitActive(DynamoDbClient dynamoDb, String indexName) {
+        long deadline = System.nanoTime() + INDEX_ACTIVE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean active = dynamoDb.describeTable(b -> b.tableName(tableName)).table().globalSecondaryIndexes()
+                    .stream().anyMatch(i -> i.indexName().equals(indexName)
+                            && i.indexStatus() == IndexStatus.ACTIVE);
+            if (active) {
+                return;
+            }
+            try {
+                Thread.sleep(INDEX_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while index " + indexName + " was created", e);
+            }
+        }
+        throw new IllegalStateException("index " + indexName + " of " + tableName + " not active after "
+                + INDEX_ACTIVE_TIMEOUT.toSeconds() + " s");
     }
 
     private static List<KeySchemaElement> keySchema(String hash, String range) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class TableSchemaTest {
 
@@ -118,8 +119,10 @@ class TableSchemaTest {
     void shouldDefineTheTablesTerraformDeclares() {
         var jobs = JobTable.definition("Jobs-test").createTableRequest();
         assertThat(jobs.keySchema()).extracting(k -> k.attributeName()).containsExactly("job_id");
-        assertThat(jobs.globalSecondaryIndexes()).singleElement()
-                .satisfies(i -> assertThat(i.indexName()).isEqualTo("OwnerIndex"));
+        assertThat(jobs.globalSecondaryIndexes()).extracting(i -> i.indexName(),
+                        i -> i.keySchema().stream().map(k -> k.attributeName()).toList())
+                .containsExactly(tuple("OwnerIndex", List.of("owner", "created_at")),
+                        tuple("StatusIndex", List.of("status", "updated_at")));
         var images = ImageTable.definition("ImageMetadata-test").createTableRequest();
         assertThat(images.globalSecondaryIndexes()).extracting(i -> i.indexName())
                 .containsExactly("UserIndex", "AlbumIndex");

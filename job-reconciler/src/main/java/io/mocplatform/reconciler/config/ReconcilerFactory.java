@@ -1,0 +1,30 @@
+package io.mocplatform.reconciler.config;
+
+import io.micronaut.context.annotation.Factory;
+import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.persistence.DynamoDbJobStore;
+import io.mocplatform.reconciler.domain.ReconcilePolicy;
+import io.mocplatform.reconciler.domain.Reconciler;
+import io.mocplatform.reconciler.domain.port.JobQueue;
+import io.mocplatform.reconciler.domain.port.StaleJobs;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.time.Clock;
+
+/** Wires the plain-Java domain to its adapters and settings. */
+@Factory
+class ReconcilerFactory {
+
+    @Singleton
+    JobStore jobStore(DynamoDbEnhancedClient dynamoDb, ReconcilerConfiguration config) {
+        return new DynamoDbJobStore(dynamoDb, config.jobsTable());
+    }
+
+    @Singleton
+    Reconciler reconciler(StaleJobs staleJobs, JobStore jobs, JobQueue queue, ReconcilerConfiguration config,
+                          Clock clock) {
+        return new Reconciler(staleJobs, jobs, queue, new ReconcilePolicy(config.staleAfter(), config.maxPerRun()),
+                clock);
+    }
+}
