@@ -6,8 +6,8 @@ locals {
     "jobs_table", "images_table", "images_bucket", "drawings_bucket",
     "jobs_queue", "jobs_dlq", "alerts_topic", "gemini_api_key_parameter", "cursor_key_parameter",
   ]
-  required_indexes   = ["images_by_user", "images_by_album", "jobs_by_owner", "jobs_by_status"]
-  required_functions = ["job-api", "image-api", "drawing-processor", "dlq-handler", "job-reconciler"]
+  required_indexes   = ["images_by_user", "images_by_album", "jobs_by_owner"]
+  required_functions = ["job-api", "image-api", "drawing-processor", "dlq-handler"]
 
   bucket_keys = ["images_bucket", "drawings_bucket"]
   suffix      = var.bucket_name_suffix == "" ? "" : "-${var.bucket_name_suffix}"
