@@ -170,7 +170,7 @@ class DevStackIT {
             String jobId = new IdGenerator(Clock.systemUTC()).newJobId();
             String drawingKey = "drawings/reconciled-user/drw_lostmessage.pdf";
             clients.s3().putObject(b -> b.bucket(env.resources().drawingsBucket()).key(drawingKey),
-                    RequestBody.fromBytes(DemoDrawing.builtIn().pdf()));
+                    RequestBody.fromBytes(DemoDrawing.sample().pdf()));
             // The row job-api writes before sending; the message never reached the queue (job-api died, or the
             // queue lost it). Old enough for the reconciler.
             Instant then = Instant.now().minus(Stack.staleJobAfter(options()).multipliedBy(2));
