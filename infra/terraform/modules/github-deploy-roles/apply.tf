@@ -282,6 +282,17 @@ locals {
         ]
       },
       {
+        # job-reconciler's schedule (platform: aws_cloudwatch_event_rule.reconciler and its target).
+        Sid    = "ManageScheduleRules"
+        Effect = "Allow"
+        Action = [
+          "events:PutRule", "events:DescribeRule", "events:DeleteRule", "events:EnableRule", "events:DisableRule",
+          "events:PutTargets", "events:RemoveTargets", "events:ListTargetsByRule",
+          "events:TagResource", "events:UntagResource", "events:ListTagsForResource",
+        ]
+        Resource = ["${local.arn}:events:${local.region}:${local.account}:rule/${a.prefix}-*"]
+      },
+      {
         Sid    = "ManageCodeDeploy"
         Effect = "Allow"
         Action = [

@@ -177,16 +177,16 @@ run "apply_policy_is_scoped_to_the_environment" {
     condition = [for s in output.apply_policies["prod"].Statement : { sid = s.Sid, resource = s.Resource, condition = try(s.Condition, null) } if contains(s.Action, "iam:PassRole")] == [
       {
         sid       = "PassFunctionRolesToLambda"
-        resource  = ["arn:aws:iam::123456789012:role/dlq-handler-prod-role", "arn:aws:iam::123456789012:role/drawing-processor-prod-role", "arn:aws:iam::123456789012:role/image-api-prod-role", "arn:aws:iam::123456789012:role/job-api-prod-role"]
+        resource  = ["arn:aws:iam::123456789012:role/dlq-handler-prod-role", "arn:aws:iam::123456789012:role/drawing-processor-prod-role", "arn:aws:iam::123456789012:role/image-api-prod-role", "arn:aws:iam::123456789012:role/job-api-prod-role", "arn:aws:iam::123456789012:role/job-reconciler-prod-role"]
         condition = { StringEquals = { "iam:PassedToService" = "lambda.amazonaws.com" } }
       },
       {
         sid       = "PassCodeDeployRolesToCodeDeploy"
-        resource  = ["arn:aws:iam::123456789012:role/dlq-handler-prod-codedeploy", "arn:aws:iam::123456789012:role/drawing-processor-prod-codedeploy", "arn:aws:iam::123456789012:role/image-api-prod-codedeploy", "arn:aws:iam::123456789012:role/job-api-prod-codedeploy"]
+        resource  = ["arn:aws:iam::123456789012:role/dlq-handler-prod-codedeploy", "arn:aws:iam::123456789012:role/drawing-processor-prod-codedeploy", "arn:aws:iam::123456789012:role/image-api-prod-codedeploy", "arn:aws:iam::123456789012:role/job-api-prod-codedeploy", "arn:aws:iam::123456789012:role/job-reconciler-prod-codedeploy"]
         condition = { StringEquals = { "iam:PassedToService" = "codedeploy.amazonaws.com" } }
       },
     ]
-    error_message = "iam:PassRole only for the four function roles to Lambda (and the CodeDeploy service roles to CodeDeploy)."
+    error_message = "iam:PassRole only for the five function roles to Lambda (and the CodeDeploy service roles to CodeDeploy)."
   }
   assert {
     condition = alltrue([for s in output.apply_policies["prod"].Statement : (
@@ -234,6 +234,10 @@ run "apply_policy_is_scoped_to_the_environment" {
     error_message = "The apply never reads or administers users (no ListUsers, Admin*, SignUp: users are data)."
   }
   assert {
+    condition     = one([for s in output.apply_policies["prod"].Statement : s.Resource if s.Sid == "ManageScheduleRules"]) == ["arn:aws:events:eu-west-2:123456789012:rule/moc-platform-prod-*"] && length([for s in output.apply_policies["prod"].Statement : s if anytrue([for a in s.Action : startswith(a, "events:")])]) == 1
+    error_message = "EventBridge rules (the reconciler's schedule) only under this environment's prefix, in one statement."
+  }
+  assert {
     condition     = aws_iam_role_policy_attachment.apply["prod"].role == aws_iam_role.this["prod-deploy"].name && jsondecode(aws_iam_policy.apply["prod"].policy) == output.apply_policies["prod"] && aws_iam_policy.apply["prod"].name == "moc-platform-prod-terraform-apply"
     error_message = "Each deploy role carries its environment's apply policy."
   }
@@ -267,8 +271,8 @@ run "function_boundary_caps_every_created_role" {
 
 run "deploy_role_release_permissions_are_scoped" {
   assert {
-    condition     = one([for s in output.policies["prod-deploy"].Statement : s.Resource if s.Sid == "ReleaseAndRollBackFunctions"]) == ["arn:aws:lambda:eu-west-2:123456789012:function:dlq-handler-prod", "arn:aws:lambda:eu-west-2:123456789012:function:dlq-handler-prod:*", "arn:aws:lambda:eu-west-2:123456789012:function:drawing-processor-prod", "arn:aws:lambda:eu-west-2:123456789012:function:drawing-processor-prod:*", "arn:aws:lambda:eu-west-2:123456789012:function:image-api-prod", "arn:aws:lambda:eu-west-2:123456789012:function:image-api-prod:*", "arn:aws:lambda:eu-west-2:123456789012:function:job-api-prod", "arn:aws:lambda:eu-west-2:123456789012:function:job-api-prod:*"]
-    error_message = "Alias moves and invocations only on this environment's four functions."
+    condition     = one([for s in output.policies["prod-deploy"].Statement : s.Resource if s.Sid == "ReleaseAndRollBackFunctions"]) == ["arn:aws:lambda:eu-west-2:123456789012:function:dlq-handler-prod", "arn:aws:lambda:eu-west-2:123456789012:function:dlq-handler-prod:*", "arn:aws:lambda:eu-west-2:123456789012:function:drawing-processor-prod", "arn:aws:lambda:eu-west-2:123456789012:function:drawing-processor-prod:*", "arn:aws:lambda:eu-west-2:123456789012:function:image-api-prod", "arn:aws:lambda:eu-west-2:123456789012:function:image-api-prod:*", "arn:aws:lambda:eu-west-2:123456789012:function:job-api-prod", "arn:aws:lambda:eu-west-2:123456789012:function:job-api-prod:*", "arn:aws:lambda:eu-west-2:123456789012:function:job-reconciler-prod", "arn:aws:lambda:eu-west-2:123456789012:function:job-reconciler-prod:*"]
+    error_message = "Alias moves and invocations only on this environment's five functions."
   }
   assert {
     condition     = one([for s in output.policies["prod-deploy"].Statement : s.Resource if s.Sid == "PushProcessorImage"]) == ["arn:aws:ecr:eu-west-2:123456789012:repository/drawing-processor-prod"]

@@ -227,7 +227,7 @@ run "functions_release_through_codedeploy_canaries" {
     error_message = "10 % / 5 minutes canary, rolled back automatically on failure and on alarm."
   }
   assert {
-    condition     = output.deployment_settings["image-api"].alarms == tolist(["moc-platform-dev-image-api-canary-error-rate", "moc-platform-dev-image-api-error-rate", "moc-platform-dev-image-api-p95-duration"]) && output.deployment_settings["job-api"].alarms == tolist(["moc-platform-dev-job-api-canary-error-rate", "moc-platform-dev-job-api-error-rate"]) && output.deployment_settings["dlq-handler"].alarms == tolist(["moc-platform-dev-dlq-handler-canary-error-rate", "moc-platform-dev-dlq-handler-error-rate"]) && output.deployment_settings["drawing-processor"].alarms == tolist(["moc-platform-dev-drawing-processor-canary-error-rate", "moc-platform-dev-drawing-processor-error-rate"])
+    condition     = output.deployment_settings["image-api"].alarms == tolist(["moc-platform-dev-image-api-canary-error-rate", "moc-platform-dev-image-api-error-rate", "moc-platform-dev-image-api-p95-duration"]) && output.deployment_settings["job-api"].alarms == tolist(["moc-platform-dev-job-api-canary-error-rate", "moc-platform-dev-job-api-error-rate"]) && output.deployment_settings["dlq-handler"].alarms == tolist(["moc-platform-dev-dlq-handler-canary-error-rate", "moc-platform-dev-dlq-handler-error-rate"]) && output.deployment_settings["drawing-processor"].alarms == tolist(["moc-platform-dev-drawing-processor-canary-error-rate", "moc-platform-dev-drawing-processor-error-rate"]) && output.deployment_settings["job-reconciler"].alarms == tolist(["moc-platform-dev-job-reconciler-canary-error-rate", "moc-platform-dev-job-reconciler-error-rate"])
     error_message = "Each deployment group watches its own function's canary (released version), error-rate and duration alarms from the monitoring module."
   }
   assert {
@@ -503,7 +503,7 @@ run "images_bucket_readable_only_by_the_distribution" {
     error_message = "CloudFront: OAC (not OAI), HTTPS redirect, PRICE_CLASS_100."
   }
   assert {
-    condition     = length(output.alarms) == 20 && length([for k in keys(output.alarms) : k if endswith(k, "-canary-error-rate")]) == 5 && contains(keys(output.alarms), "moc-platform-dev-job-api-enqueue-failed") && contains(keys(output.alarms), "moc-platform-dev-job-reconciler-jobs-requeued") && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
+    condition     = length(output.alarms) == 21 && length([for k in keys(output.alarms) : k if endswith(k, "-canary-error-rate")]) == 5 && contains(keys(output.alarms), "moc-platform-dev-job-api-enqueue-failed") && contains(keys(output.alarms), "moc-platform-dev-job-reconciler-jobs-requeued") && alltrue([for a in values(output.alarms) : length(a.alarm_actions) == 1 && length(a.ok_actions) == 1])
     error_message = "The required alarms, the enqueue-failure and jobs-requeued alarms exist and all have alarm and OK actions."
   }
 }

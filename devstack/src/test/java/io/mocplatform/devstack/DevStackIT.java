@@ -52,8 +52,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system in this JVM, from the functions' real Lambda zips: the demo scenario, then a restart on the
- * same data directory, then a job whose message was lost, recovered by the reconciler. The two share one data directory on purpose: the restart must find what the demo made,
- * and starting the stack is the expensive part on a small machine.
+ * same data directory, where a job whose message was lost is recovered by the reconciler. The two share one data
+ * directory on purpose: the restart must find what the demo made, and starting the stack is the expensive part on a
+ * small machine.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -125,6 +126,8 @@ class DevStackIT {
             assertThat(JSON.readTree(job.body()).path("status").asText()).isEqualTo("completed");
             assertThat(jobs.body()).contains(jobId);
             assertThat(oldToken.statusCode()).as("a token signed before the restart").isEqualTo(200);
+
+            reconcilerShouldRecoverAJobWhoseMessageWasLost_andDuplicatesShouldChangeNothing(stack);
         }
     }
 
@@ -135,7 +138,8 @@ class DevStackIT {
     private static void functionCredentialsShouldActAsTheRoleDoes(Stack stack, JsonNode endpoints) {
         JsonNode jobApiKeys = endpoints.path("credentials").path("job-api");
         assertThat(endpoints.path("credentials").properties()).extracting(Map.Entry::getKey)
-                .containsExactlyInAnyOrder("job-api", "image-api", "drawing-processor", "dlq-handler", "job-reconciler");
+                .containsExactlyInAnyOrder("job-api", "image-api", "drawing-processor", "dlq-handler",
+                        "job-reconciler");
         LocalAwsEndpoints admin = stack.environment().endpoints();
         LocalAwsEndpoints jobApi = admin.withCredentials(jobApiKeys.path("access_key_id").asText(),
                 jobApiKeys.path("secret_access_key").asText());
@@ -161,43 +165,47 @@ class DevStackIT {
         }
     }
 
-    @Test
-    @Order(3)
-    void shouldProcessAJobWhoseMessageWasLost_onceTheReconcilerRuns_andShrugOffDuplicates() throws Exception {
-        try (Stack stack = Stack.start(options(), console)) {
-            LocalAwsEnvironment env = stack.environment();
-            var clients = stack.aws().clients();
-            String jobId = new IdGenerator(Clock.systemUTC()).newJobId();
-            String drawingKey = "drawings/reconciled-user/drw_lostmessage.pdf";
-            clients.s3().putObject(b -> b.bucket(env.resources().drawingsBucket()).key(drawingKey),
-                    RequestBody.fromBytes(DemoDrawing.sample().pdf()));
-            // The row job-api writes before sending; the message never reached the queue (job-api died, or the
-            // queue lost it). Old enough for the reconciler.
-            Instant then = Instant.now().minus(Stack.staleJobAfter(options()).multipliedBy(2));
-            DynamoDbTable<Job> jobs = clients.dynamoDbEnhanced().table(env.resources().jobsTable(), JobTable.SCHEMA);
-            jobs.putItem(Job.queued(jobId, "reconciled-user", "drw_lostmessage", drawingKey, then, "corr-lost",
-                    null, null));
+    /**
+     * A job row written without its message (as when job-api dies between the two) is found by the reconciler and
+     * processed to {@code completed}; two more copies of its message change nothing. On the restarted stack, so the
+     * test costs no third start.
+     */
+    private void reconcilerShouldRecoverAJobWhoseMessageWasLost_andDuplicatesShouldChangeNothing(Stack stack)
+            throws Exception {
+        LocalAwsEnvironment env = stack.environment();
+        var clients = stack.aws().clients();
+        String jobId = new IdGenerator(Clock.systemUTC()).newJobId();
+        String drawingKey = "drawings/reconciled-user/drw_lostmessage.pdf";
+        clients.s3().putObject(b -> b.bucket(env.resources().drawingsBucket()).key(drawingKey),
+                RequestBody.fromBytes(DemoDrawing.sample().pdf()));
+        // The row job-api writes before sending; the message never reached the queue (job-api died, or the
+        // queue lost it). Old enough for the reconciler.
+        Instant then = Instant.now().minus(Stack.staleJobAfter(options()).multipliedBy(2));
+        DynamoDbTable<Job> jobs = clients.dynamoDbEnhanced().table(env.resources().jobsTable(), JobTable.SCHEMA);
+        jobs.putItem(Job.queued(jobId, "reconciled-user", "drw_lostmessage", drawingKey, then, "corr-lost",
+                null, null));
 
-            InvocationResult run = stack.runScheduled("job-reconciler");
+        InvocationResult run = stack.runScheduled("job-reconciler");
 
-            assertThat(run.status()).as(run.error()).isEqualTo(InvocationResult.Status.OK);
-            assertThat(JSON.readTree(run.payload()).path("requeued").toString()).isEqualTo("[\"" + jobId + "\"]");
-            Job completed = await().atMost(Duration.ofSeconds(90)).until(() -> read(jobs, jobId),
-                    job -> job.status() == JobStatus.COMPLETED);
+        assertThat(run.status()).as(run.error()).isEqualTo(InvocationResult.Status.OK);
+        // This run or the timer's (every 10 s here) sends the message; nothing else could, so completion proves it.
+        JsonNode summary = JSON.readTree(run.payload());
+        assertThat(summary.path("requeued").isArray()).as(summary.toString()).isTrue();
+        Job completed = await().atMost(Duration.ofSeconds(90)).until(() -> read(jobs, jobId),
+                job -> job.status() == JobStatus.COMPLETED);
 
-            // Two more copies of its message: the processor reads the row, finds the job finished and skips it.
-            String body = JSON.writeValueAsString(Map.of("schema", 1, "job_id", jobId, "drawing_key", drawingKey,
-                    "owner", "reconciled-user", "correlation_id", "corr-lost", "requested_at", then.toString()));
-            for (int copy = 0; copy < 2; copy++) {
-                clients.sqs().sendMessage(b -> b.queueUrl(env.jobsQueueUrl()).messageBody(body));
-            }
-            await().atMost(Duration.ofSeconds(60)).until(() -> queueIsDrained(clients.sqs(), env.jobsQueueUrl()));
-            assertThat(read(jobs, jobId).version()).as("no write after completion").isEqualTo(completed.version());
-            assertThat(clients.s3().listObjectsV2(b -> b.bucket(env.resources().drawingsBucket())
-                    .prefix("results/" + jobId + "/")).contents()).extracting(o -> o.key())
-                    .containsExactlyInAnyOrder("results/" + jobId + "/schedule.json",
-                            "results/" + jobId + "/schedule.csv");
+        // Two more copies of its message: the processor reads the row, finds the job finished and skips it.
+        String body = JSON.writeValueAsString(Map.of("schema", 1, "job_id", jobId, "drawing_key", drawingKey,
+                "owner", "reconciled-user", "correlation_id", "corr-lost", "requested_at", then.toString()));
+        for (int copy = 0; copy < 2; copy++) {
+            clients.sqs().sendMessage(b -> b.queueUrl(env.jobsQueueUrl()).messageBody(body));
         }
+        await().atMost(Duration.ofSeconds(60)).until(() -> queueIsDrained(clients.sqs(), env.jobsQueueUrl()));
+        assertThat(read(jobs, jobId).version()).as("no write after completion").isEqualTo(completed.version());
+        assertThat(clients.s3().listObjectsV2(b -> b.bucket(env.resources().drawingsBucket())
+                .prefix("results/" + jobId + "/")).contents()).extracting(o -> o.key())
+                .containsExactlyInAnyOrder("results/" + jobId + "/schedule.json",
+                        "results/" + jobId + "/schedule.csv");
     }
 
     private static Job read(DynamoDbTable<Job> jobs, String jobId) {
@@ -212,7 +220,7 @@ class DevStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     void shouldHaveExercisedEveryGrantOfTheContract_inTheDemoOrSomeModulesIntegrationTests() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();   // failsafe runs in the module directory
         PermissionsContract contract = PermissionsContract.embedded();
