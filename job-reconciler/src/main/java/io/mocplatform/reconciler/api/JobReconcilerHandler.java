@@ -13,7 +13,7 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
  * Lambda entry point of the EventBridge schedule (every few minutes): one reconciliation pass, reported as EMF
  * metrics. {@code JobsRequeued} above zero means messages were lost; the alarm on it pages (see the runbook).
  */
-public class JobReconcilerHandler extends MicronautRequestHandler<ScheduledEvent, ReconcileSummary> {
+public class JobReconcilerHandler extends MicronautRequestHandler<ScheduledEvent, ReconcileSummaryView> {
 
     @Inject
     Reconciler reconciler;
@@ -32,7 +32,7 @@ public class JobReconcilerHandler extends MicronautRequestHandler<ScheduledEvent
     }
 
     @Override
-    public ReconcileSummary execute(ScheduledEvent event) {
+    public ReconcileSummaryView execute(ScheduledEvent event) {
         ReconcileReport report = reconciler.run();
         metrics.start()
                 .put("StaleQueuedJobs", report.staleQueued(), Unit.COUNT)
@@ -41,6 +41,6 @@ public class JobReconcilerHandler extends MicronautRequestHandler<ScheduledEvent
                 .put("RequeueFailures", report.sendFailures(), Unit.COUNT)
                 .property("requeued_job_ids", report.requeued())
                 .flush();
-        return ReconcileSummary.of(report);
+        return ReconcileSummaryView.of(report);
     }
 }

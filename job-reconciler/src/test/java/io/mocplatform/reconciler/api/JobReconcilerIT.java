@@ -79,7 +79,7 @@ class JobReconcilerIT {
         store(job("job_finished", JobStatus.COMPLETED, old));
         store(job("job_broken", JobStatus.FAILED, old));
 
-        ReconcileSummary first = handler().execute(new ScheduledEvent());
+        ReconcileSummaryView first = handler().execute(new ScheduledEvent());
 
         assertThat(first.staleQueued()).isEqualTo(1);
         assertThat(first.staleProcessing()).isEqualTo(1);
@@ -102,7 +102,7 @@ class JobReconcilerIT {
         assertThat(read("job_lostqueued").updatedAt()).isAfterOrEqualTo(now);
         assertThat(read("job_lostqueued").status()).isEqualTo(JobStatus.QUEUED);
 
-        ReconcileSummary second = handler().execute(new ScheduledEvent());
+        ReconcileSummaryView second = handler().execute(new ScheduledEvent());
 
         assertThat(second.requeued()).isEmpty();
         assertThat(receiveAll()).isEmpty();

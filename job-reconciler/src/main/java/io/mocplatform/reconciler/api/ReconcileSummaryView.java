@@ -8,11 +8,11 @@ import java.util.List;
 
 /** The function's response: what one run found and did (see {@link ReconcileReport}). */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record ReconcileSummary(int staleQueued, int staleProcessing, List<String> requeued, int sendFailures,
+public record ReconcileSummaryView(int staleQueued, int staleProcessing, List<String> requeued, int sendFailures,
                                int skipped) {
 
-    static ReconcileSummary of(ReconcileReport report) {
-        return new ReconcileSummary(report.staleQueued(), report.staleProcessing(), report.requeued(),
+    static ReconcileSummaryView of(ReconcileReport report) {
+        return new ReconcileSummaryView(report.staleQueued(), report.staleProcessing(), report.requeued(),
                 report.sendFailures(), report.skipped());
     }
 }
