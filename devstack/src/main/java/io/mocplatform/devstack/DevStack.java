@@ -6,6 +6,7 @@ import io.mocplatform.devstack.demo.DemoScenario;
 import io.mocplatform.devstack.gateway.JwtIssuer;
 import io.mocplatform.devstack.gateway.JwtSettings;
 import io.mocplatform.devstack.gateway.SigningKeys;
+import io.mocplatform.testkit.faults.FaultPlan;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +35,7 @@ public final class DevStack {
     private static final String USAGE = """
             usage:
               devstack [--port 8080] [--data-dir .devstack] [--json-logs] [--visibility-timeout-seconds 5]
-                       [--processor-timeout-seconds 900]
+                       [--processor-timeout-seconds 900] [--faults dynamodb=0.1,s3=0.05,sqs=0,sns=0,slow=1500]
                   start everything; prints "devstack ready <api url>" when requests are accepted
               devstack token --sub <user> [--data-dir .devstack] [--ttl-minutes 60] [--email <address>]
                   print a JWT that the stack on this data directory accepts
@@ -76,7 +77,8 @@ public final class DevStack {
     }
 
     private static int start(Map<String, String> flags) {
-        allow(flags, "port", "data-dir", "json-logs", "visibility-timeout-seconds", "processor-timeout-seconds");
+        allow(flags, "port", "data-dir", "json-logs", "visibility-timeout-seconds", "processor-timeout-seconds",
+                "faults");
         StackOptions options = options(flags);
         Console console = console(options.jsonLogs());
         Stack stack;
@@ -166,6 +168,13 @@ public final class DevStack {
         }
         if (flags.containsKey("processor-timeout-seconds")) {
             options = options.withProcessorTimeout(Duration.ofSeconds(number(flags, "processor-timeout-seconds", 900)));
+        }
+        if (flags.containsKey("faults")) {
+            try {
+                options = options.withFaults(FaultPlan.parse(flags.get("faults")));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--faults: " + e.getMessage());
+            }
         }
         return options;
     }

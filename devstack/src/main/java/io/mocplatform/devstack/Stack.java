@@ -24,6 +24,9 @@ import io.mocplatform.model.PlatformNames;
 import io.mocplatform.testkit.LocalAws;
 import io.mocplatform.testkit.LocalAwsConfig;
 import io.mocplatform.testkit.LocalAwsEnvironment;
+import io.mocplatform.testkit.faults.FaultFilter;
+import io.mocplatform.testkit.faults.FaultInjector;
+import io.mocplatform.testkit.faults.FaultPlan;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
@@ -39,6 +42,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,10 +72,11 @@ public final class Stack implements AutoCloseable {
     private final AlertLog alerts;
     private final JwtIssuer issuer;
     private final Duration startup;
+    private final FaultInjector faults;
 
     private Stack(StackOptions options, Console console, LocalAws aws, Map<String, LocalFunction> functions,
                   HttpApiGateway gateway, List<EventSourceMapping> mappings, Map<String, ScheduleRule> schedules,
-                  AlertLog alerts, JwtIssuer issuer, Duration startup) {
+                  AlertLog alerts, JwtIssuer issuer, Duration startup, FaultInjector faults) {
         this.options = options;
         this.console = console;
         this.aws = aws;
@@ -81,6 +87,7 @@ public final class Stack implements AutoCloseable {
         this.alerts = alerts;
         this.issuer = issuer;
         this.startup = startup;
+        this.faults = faults;
     }
 
     /** Starts everything and returns once the API accepts requests. */
@@ -105,6 +112,13 @@ public final class Stack implements AutoCloseable {
             started.push(aws);
             console.info(aws.startupTimes().toString());
             LocalAwsEnvironment environment = aws.environment();
+            // Before any function starts, so that their cold starts meet the faults too, as they would in AWS.
+            FaultInjector faults = null;
+            if (!options.faults().equals(FaultPlan.NONE)) {
+                faults = new FaultInjector(options.faults(), new SplittableRandom());
+                aws.edge().addFilter(new FaultFilter(faults));
+                console.info("faults injected into the functions' calls: " + describe(options.faults()));
+            }
 
             FunctionArtifacts artifacts = FunctionArtifacts.standard(
                     Path.of(System.getProperty("java.io.tmpdir"), "moc-devstack-functions"));
@@ -157,7 +171,7 @@ public final class Stack implements AutoCloseable {
 
             JwtIssuer issuer = new JwtIssuer(keys, JwtSettings.LOCAL, clock);
             Stack stack = new Stack(options, console, aws, functions, gateway, mappings, schedules, alerts, issuer,
-                    Duration.ofNanos(System.nanoTime() - begin));
+                    Duration.ofNanos(System.nanoTime() - begin), faults);
             stack.writeEndpoints(dataDir);
             return stack;
         } catch (IOException e) {
@@ -196,6 +210,11 @@ public final class Stack implements AutoCloseable {
     /** From the call to {@link #start} until the API accepted requests. */
     public Duration startupTime() {
         return startup;
+    }
+
+    /** The injector of {@code --faults}, with its counts, when faults are injected. */
+    public Optional<FaultInjector> faults() {
+        return Optional.ofNullable(faults);
     }
 
     /** Functions that could not start, with the reason. */
@@ -273,8 +292,16 @@ public final class Stack implements AutoCloseable {
             closer.submit(() -> closeQuietly(aws));
         }
         long closed = System.nanoTime();
+        faults().ifPresent(injector -> console.info("faults injected: " + injector.summary()));
         console.info("stop: front %d ms, event source mappings %d ms, functions and emulators %d ms".formatted(
                 (front - begin) / 1_000_000, (pollers - front) / 1_000_000, (closed - pollers) / 1_000_000));
+    }
+
+    private static String describe(FaultPlan plan) {
+        StringBuilder text = new StringBuilder();
+        plan.shares().forEach((service, share) -> text.append(service.key()).append(' ')
+                .append(Math.round(share * 1000) / 10.0).append(" %, "));
+        return text.append("slow answers held ").append(plan.slowDelay().toMillis()).append(" ms").toString();
     }
 
     private void writeEndpoints(Path dataDir) throws IOException {
