@@ -13,9 +13,9 @@ class PermissionsContractTest {
     private static final Map<String, String> LOCAL = CONTRACT.localPlaceholders("test", "eu-west-2", "000000000000");
 
     @Test
-    void shouldHaveARoleForEachOfTheFourFunctions() {
+    void shouldHaveARoleForEachOfTheFiveFunctions() {
         assertThat(CONTRACT.functions()).containsExactlyInAnyOrder("job-api", "image-api", "drawing-processor",
-                "dlq-handler");
+                "dlq-handler", "job-reconciler");
     }
 
     @Test
