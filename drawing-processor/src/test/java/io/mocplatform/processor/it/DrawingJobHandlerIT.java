@@ -175,22 +175,7 @@ class DrawingJobHandlerIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileDrawings")
     void shouldEndInOneAttempt_completedOrFailedForGood_whenTheDrawingIsHostile(HostilePdfs.HostilePdf hostile) {
-        String jobId = harness.submit(hostile.pdf());
-
-        SqsEventSource.Delivery delivery = harness.deliver();
-
-        assertThat(delivery.returnedToQueue()).as("message returned for another attempt").isFalse();
-        Job job = harness.job(jobId);
-        assertThat(job.attempts()).isEqualTo(1);
-        if (hostile.expectedFailure() == null) {
-            assertThat(job.status()).as("status, error %s", job.error()).isEqualTo(JobStatus.COMPLETED);
-        } else {
-            assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-            assertThat(job.error().type()).isEqualTo(hostile.expectedFailure());
-            assertThat(job.error().retryable()).isFalse();
-            assertThat(job.error().message()).doesNotContain("Exception", "java.", "org.apache");
-        }
-        assertThat(harness.events.deliverNext(ProcessorHarness.generous(), 0)).isEmpty();
+        harness.assertEndsInOneAttempt(hostile);
     }
 
     @Test

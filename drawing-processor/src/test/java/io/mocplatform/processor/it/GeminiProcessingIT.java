@@ -186,19 +186,7 @@ class GeminiProcessingIT {
     @MethodSource("hostileDrawings")
     void shouldEndInOneAttempt_completedOrFailedForGood_whenAHostileDrawingIsRendered(HostilePdfs.HostilePdf hostile) {
         fake.stubFor(post(urlEqualTo(GENERATE)).willReturn(aResponse().withStatus(200).withBody(EMPTY_ANSWER)));
-        String jobId = harness.submit(hostile.pdf());
-
-        SqsEventSource.Delivery delivery = harness.deliver();
-
-        assertThat(delivery.returnedToQueue()).as("message returned for another attempt").isFalse();
-        Job job = harness.job(jobId);
-        assertThat(job.attempts()).isEqualTo(1);
-        if (hostile.expectedFailure() == null) {
-            assertThat(job.status()).as("status, error %s", job.error()).isEqualTo(JobStatus.COMPLETED);
-        } else {
-            assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-            assertThat(job.error().type()).isEqualTo(hostile.expectedFailure());
-        }
+        harness.assertEndsInOneAttempt(hostile);
     }
 
     @Test

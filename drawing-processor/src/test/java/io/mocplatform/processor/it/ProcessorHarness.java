@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.mocplatform.function.lambda.LocalLambdaContext;
+import io.mocplatform.fixtures.HostilePdfs;
 import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobStatus;
 import io.mocplatform.model.persistence.JobTable;
 import io.mocplatform.model.queue.DrawingJobMessage;
 import io.mocplatform.model.queue.MessageAttributes;
@@ -23,6 +25,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real handler in its own application context, pointed at one emulator environment the way Terraform's
@@ -109,6 +113,28 @@ final class ProcessorHarness implements AutoCloseable {
 
     private static MessageAttributeValue text(String value) {
         return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    /**
+     * Submits a hostile drawing and delivers its message once: the job must end then, completed or failed for good
+     * with the failure the fixture expects, never sent back to the queue for another attempt.
+     */
+    public void assertEndsInOneAttempt(HostilePdfs.HostilePdf hostile) {
+        String jobId = submit(hostile.pdf());
+
+        SqsEventSource.Delivery delivery = deliver();
+
+        assertThat(delivery.returnedToQueue()).as("message returned for another attempt").isFalse();
+        Job job = job(jobId);
+        assertThat(job.attempts()).isEqualTo(1);
+        if (hostile.expectedFailure() == null) {
+            assertThat(job.status()).as("status, error %s", job.error()).isEqualTo(JobStatus.COMPLETED);
+        } else {
+            assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(job.error().type()).isEqualTo(hostile.expectedFailure());
+            assertThat(job.error().retryable()).isFalse();
+            assertThat(job.error().message()).doesNotContain("Exception", "java.", "org.apache");
+        }
     }
 
     @Override
