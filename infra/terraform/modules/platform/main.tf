@@ -37,7 +37,8 @@ locals {
     )
   }
 
-  processor_image_uri = coalesce(var.processor.image_uri, "${data.aws_ecr_repository.processor.repository_url}:${coalesce(var.processor.image_tag, "unset")}")
+  processor_repository_url = one(data.aws_ecr_repository.processor[*].repository_url)
+  processor_image_uri      = coalesce(var.processor.image_uri, "${coalesce(local.processor_repository_url, "unset")}:${coalesce(var.processor.image_tag, "unset")}")
   processor_code = (
     var.processor.package_type == "Image"
     ? { filename = null, s3_bucket = null, s3_key = null, image_uri = local.processor_image_uri }
@@ -185,9 +186,11 @@ module "cursor_key" {
 
 # The processor's image repository belongs to the account bootstrap (infra/terraform/bootstrap): the image must be
 # pushed before the first apply can create the function, so the environment only looks it up (the plan stops
-# here, naming the repository, when bootstrap has not created it).
+# here, naming the repository, when bootstrap has not created it). A zip-packaged processor, or an image given by
+# its full URI, needs no repository, so none is looked up.
 data "aws_ecr_repository" "processor" {
-  name = local.functions["drawing-processor"].function_name
+  count = var.processor.package_type == "Image" && var.processor.image_uri == null ? 1 : 0
+  name  = local.functions["drawing-processor"].function_name
 }
 
 # Earlier versions created the repository here. Forget it without deleting it (its images are the releases);

@@ -75,8 +75,8 @@ output "alerts_topic_arn" {
 }
 
 output "processor_repository_url" {
-  description = "ECR repository for the processor image (created by the account bootstrap)."
-  value       = data.aws_ecr_repository.processor.repository_url
+  description = "ECR repository for the processor image (created by the account bootstrap); null when the processor is a zip or its image_uri is given."
+  value       = local.processor_repository_url
 }
 
 output "gemini_api_key_parameter_name" {

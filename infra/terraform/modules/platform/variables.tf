@@ -83,6 +83,13 @@ variable "processor" {
   }
 
   validation {
+    # The processor keeps a 60 s safety margin to save progress before it hands on, and Gemini's three attempts
+    # need at least 66 s: below 180 s an invocation could never finish the analysis.
+    condition     = var.processor.timeout >= 180 && var.processor.timeout <= 900
+    error_message = "processor.timeout must be between 180 and 900 seconds: the 60 s safety margin and the analysis's minimum time must fit in one invocation."
+  }
+
+  validation {
     condition     = var.processor.image_tag == null || can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", coalesce(var.processor.image_tag, "x")))
     error_message = "processor.image_tag must be a valid Docker tag."
   }

@@ -202,7 +202,7 @@ run "functions_meet_the_lambda_baseline" {
     error_message = "The processor is a container image with a 900 s timeout."
   }
   assert {
-    condition     = local.processor_code.image_uri == "123456789012.dkr.ecr.eu-west-2.amazonaws.com/drawing-processor-dev:abc123" && data.aws_ecr_repository.processor.name == "drawing-processor-dev" && output.processor_repository_url == "123456789012.dkr.ecr.eu-west-2.amazonaws.com/drawing-processor-dev"
+    condition     = local.processor_code.image_uri == "123456789012.dkr.ecr.eu-west-2.amazonaws.com/drawing-processor-dev:abc123" && data.aws_ecr_repository.processor[0].name == "drawing-processor-dev" && output.processor_repository_url == "123456789012.dkr.ecr.eu-west-2.amazonaws.com/drawing-processor-dev"
     error_message = "The processor runs the tagged image from the repository the account bootstrap created (looked up by the function's name, not created here)."
   }
   assert {
@@ -545,6 +545,10 @@ run "zip_artifacts_from_s3" {
     error_message = "The processor has a zip alternative."
   }
   assert {
+    condition     = length(data.aws_ecr_repository.processor) == 0 && output.processor_repository_url == null
+    error_message = "A zip-packaged processor does not look up an image repository (an account without one can deploy it)."
+  }
+  assert {
     condition     = output.deployments["drawing-processor"] == { application = "drawing-processor-dev", deployment_group = "drawing-processor-dev-live", function_name = "drawing-processor-dev", alias = "live" }
     error_message = "A zip-packaged processor is released through CodeDeploy as well."
   }
@@ -649,4 +653,12 @@ run "rejects_plain_http_runbook_url" {
     dlq_runbook_url = "http://wiki.example.com/runbook"
   }
   expect_failures = [var.dlq_runbook_url]
+}
+
+run "rejects_processor_timeout_too_short_for_one_analysis" {
+  command = plan
+  variables {
+    processor = { image_tag = "abc123", timeout = 120 }
+  }
+  expect_failures = [var.processor]
 }

@@ -263,9 +263,14 @@ public final class DrawingJobProcessor {
                 pages.add(processed != null ? processed : pageStore.loadPage(jobId, page));
             }
             List<PageText> texts = pages.stream().map(ProcessedPage::text).toList();
-            analysis = analyzer.analyze(new AnalysisInput(jobId, texts, page -> pageStore.loadImage(jobId, page),
-                    deadline.remaining()))
-                    .withWarnings(PageWarnings.of(pages, policy.dpi()));
+            try {
+                analysis = analyzer.analyze(new AnalysisInput(jobId, texts,
+                        page -> pageStore.loadImage(jobId, page), deadline))
+                        .withWarnings(PageWarnings.of(pages, policy.dpi()));
+            } catch (NoTimeLeftException noTime) {
+                LOG.info("handing on before the analysis: {}", noTime.getMessage());
+                return Optional.of(handOn(JobStage.DRAWING_ANALYSIS));
+            }
             usage = analysis.usage();
             pageStore.saveAnalysis(jobId, analysis);
             return Optional.empty();
@@ -287,6 +292,13 @@ public final class DrawingJobProcessor {
         }
 
         private Outcome handOn(JobStage resumeFrom) {
+            if (pagesProcessed == 0 && stageDurations.isEmpty()) {
+                // A whole invocation did not reach one checkpoint (the function's timeout is shorter than the
+                // safety margin plus the step's minimum): handing on again would loop for ever, unseen. As a
+                // failed receive it reaches the dead-letter queue and the on-call's alert instead.
+                throw new RetryableException("invocation_too_short", "the function's time limit left too little "
+                        + "time to run stage " + resumeFrom.wireName() + "; its timeout needs to be raised", null);
+            }
             Instant now = clock.instant();
             job = jobs.update(job.toBuilder().currentStage(resumeFrom).lastCheckpoint(now).updatedAt(now)
                     .leaseOwner(null).leaseExpiresAt(null).build());

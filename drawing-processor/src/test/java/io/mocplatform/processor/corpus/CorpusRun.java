@@ -60,7 +60,7 @@ public final class CorpusRun implements AutoCloseable {
                         pages.add(pdf.text(page));
                     }
                     return analyzer.analyze(new AnalysisInput(drawing.name(), pages,
-                            page -> pdf.renderPng(page, IMAGE_DPI, Long.MAX_VALUE).png(), Deadline.none().remaining()));
+                            page -> pdf.renderPng(page, IMAGE_DPI, Long.MAX_VALUE).png(), Deadline.none()));
                 }
             } finally {
                 Files.deleteIfExists(file);

@@ -258,6 +258,49 @@ class DrawingJobProcessorTest {
     }
 
     @Test
+    void shouldHandOnWithoutAFailedReceive_whenTheAnalyzerFindsTooLittleTimeLeft() {
+        analyzer.failure = new NoTimeLeftException("page images took the time");
+
+        ProcessingReport first = process("msg-1", 1, Deadline.none());
+
+        assertThat(first.outcome()).isEqualTo(new Outcome.HandedOn(JobStage.DRAWING_ANALYSIS));
+        Job saved = jobs.get(JOB);
+        assertThat(saved.status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(saved.error()).isNull();
+        assertThat(saved.currentStage()).isEqualTo(JobStage.DRAWING_ANALYSIS);
+        assertThat(saved.leaseOwner()).isNull();
+
+        analyzer.failure = null;
+        assertThat(process("msg-2", 1, Deadline.none()).outcome()).isInstanceOf(Outcome.Completed.class);
+    }
+
+    @Test
+    void shouldCountAFailedReceive_insteadOfHandingOnForEver_whenAWholeInvocationCannotFitTheAnalysis() {
+        analyzer.minimumTime = Duration.ofSeconds(66);
+        assertThat(process("msg-1", 1, () -> Duration.ofSeconds(65)).outcome())
+                .isEqualTo(new Outcome.HandedOn(JobStage.DRAWING_ANALYSIS));
+
+        // The continuation starts at the analysis with the same too-short invocation: nothing would ever change.
+        ProcessingReport again = process("msg-2", 1, () -> Duration.ofSeconds(65));
+
+        assertThat(again.outcome()).isInstanceOfSatisfying(Outcome.RetryLater.class, retry -> {
+            assertThat(retry.error().type()).isEqualTo("invocation_too_short");
+            assertThat(retry.error().message()).contains("drawing_analysis").contains("timeout");
+        });
+        assertThat(again.outcome().acknowledges()).isFalse();
+        assertThat(analyzer.calls).isZero();
+    }
+
+    @Test
+    void shouldCountAFailedReceive_whenTheDeadlineIsNearBeforeTheFirstStep() {
+        ProcessingReport report = process("msg-1", 1, () -> Duration.ofSeconds(-5));
+
+        assertThat(report.outcome()).isInstanceOfSatisfying(Outcome.RetryLater.class,
+                retry -> assertThat(retry.error().type()).isEqualTo("invocation_too_short"));
+        assertThat(jobs.get(JOB).progress().pagesDone()).isZero();
+    }
+
+    @Test
     void shouldRecordRetryableErrorAndBackOff_whenAnalyzerIsRateLimited() {
         analyzer.imagePages = 3;
         analyzer.failure = new RetryableException("gemini_rate_limited", "429", Duration.ofSeconds(400));

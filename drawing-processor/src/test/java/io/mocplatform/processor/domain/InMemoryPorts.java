@@ -199,7 +199,7 @@ final class InMemoryPorts {
         @Override
         public Analysis analyze(AnalysisInput input) {
             calls++;
-            lastBudget = input.timeBudget();
+            lastBudget = input.deadline().remaining();
             if (failure != null) {
                 throw failure;
             }

@@ -10,6 +10,7 @@ import io.mocplatform.processor.domain.AnalysisInput;
 import io.mocplatform.processor.domain.Component;
 import io.mocplatform.processor.domain.DrawingRejectedException;
 import io.mocplatform.processor.domain.FailureType;
+import io.mocplatform.processor.domain.NoTimeLeftException;
 import io.mocplatform.processor.domain.PageText;
 import io.mocplatform.processor.domain.RetryableException;
 import io.mocplatform.processor.domain.TextLine;
@@ -98,10 +99,12 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
 
     @Override
     public Analysis analyze(AnalysisInput input) {
-        CallPlan plan = CallPlan.within(input.timeBudget(), config.attempts(), config.retryPause(), config.timeout(),
-                config.minCallTimeout()).orElseThrow(() -> new RetryableException("gemini_no_time",
-                "too little time was left in this invocation for Gemini's attempts", null));
+        // The request is built first: loading the page images from S3 takes time, and the plan is made from
+        // what is left after it.
         byte[] request = requestBody(input);
+        CallPlan plan = CallPlan.within(input.deadline().remaining(), config.attempts(), config.retryPause(),
+                config.timeout(), config.minCallTimeout()).orElseThrow(() -> new NoTimeLeftException(
+                "too little time was left in this invocation for Gemini's attempts"));
         for (int attempt = 1; ; attempt++) {
             try {
                 return breaker.executeSupplier(() -> call(request, input.pages().size(), plan.callTimeout()));

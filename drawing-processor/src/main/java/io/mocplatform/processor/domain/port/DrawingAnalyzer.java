@@ -11,7 +11,10 @@ public interface DrawingAnalyzer {
     /** Recorded in the job's result: {@code offline} or {@code gemini}. */
     String name();
 
-    /** May throw {@link io.mocplatform.processor.domain.RetryableException} (rate limits, outages). */
+    /**
+     * May throw {@link io.mocplatform.processor.domain.RetryableException} (rate limits, outages), or
+     * {@link io.mocplatform.processor.domain.NoTimeLeftException} when the input's deadline leaves too little time.
+     */
     Analysis analyze(AnalysisInput input);
 
     /** How many pages, from the first, the analyser looks at as images; only those are rendered. */
@@ -20,7 +23,7 @@ public interface DrawingAnalyzer {
     }
 
     /**
-     * The shortest {@link AnalysisInput#timeBudget()} the analyser can work with; with less left, the pipeline hands
+     * The shortest time left on the {@link AnalysisInput#deadline()} the analyser can work with; with less left, the pipeline hands
      * the job on to a fresh invocation instead of starting an analysis that cannot finish.
      */
     default Duration minimumTime() {

@@ -9,6 +9,7 @@ import io.mocplatform.processor.domain.AnalysisInput;
 import io.mocplatform.processor.domain.Component;
 import io.mocplatform.processor.domain.DrawingRejectedException;
 import io.mocplatform.processor.domain.FailureType;
+import io.mocplatform.processor.domain.NoTimeLeftException;
 import io.mocplatform.processor.domain.PageText;
 import io.mocplatform.processor.domain.RetryableException;
 import io.mocplatform.processor.domain.TextLine;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -173,7 +175,20 @@ class GeminiDrawingAnalyzerTest {
         assertThat(analyzer.minimumTime()).isEqualTo(Duration.ofMillis(3 * 100 + 50 + 100));
 
         assertThatThrownBy(() -> analyzer.analyze(input(Duration.ofMillis(449))))
-                .isInstanceOfSatisfying(RetryableException.class, e -> assertThat(e.reason()).isEqualTo("gemini_no_time"));
+                .isInstanceOf(NoTimeLeftException.class);
+        gemini.verify(0, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
+    void shouldPlanTheCallsFromTheTimeLeftAfterLoadingThePageImages() {
+        // Loading the images (from S3 in AWS) uses up all but 300 ms of a budget that looked ample before.
+        AtomicReference<Duration> left = new AtomicReference<>(Duration.ofMinutes(14));
+        AnalysisInput slowImages = new AnalysisInput("job_1", List.of(new PageText(1, List.of())), page -> {
+            left.set(Duration.ofMillis(300));
+            return new byte[] {(byte) 0x89, 'P', 'N', 'G'};
+        }, left::get);
+
+        assertThatThrownBy(() -> analyzer.analyze(slowImages)).isInstanceOf(NoTimeLeftException.class);
         gemini.verify(0, postRequestedFor(urlEqualTo(PATH)));
     }
 
@@ -219,7 +234,7 @@ class GeminiDrawingAnalyzerTest {
         return new AnalysisInput("job_1", List.of(
                 new PageText(1, List.of(new TextLine("CR = Card Reader", 0, 0, 1, 1, 0))),
                 new PageText(2, List.of(new TextLine("CR-101 CAM12", 0, 0, 1, 1, 0)))),
-                page -> new byte[] {(byte) 0x89, 'P', 'N', 'G'}, budget);
+                page -> new byte[] {(byte) 0x89, 'P', 'N', 'G'}, () -> budget);
     }
 
     private static String answer(String modelJson) {

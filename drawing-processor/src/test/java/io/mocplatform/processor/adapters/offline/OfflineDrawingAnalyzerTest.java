@@ -81,7 +81,7 @@ class OfflineDrawingAnalyzerTest {
 
     private Analysis analyze(PageText... pages) {
         return analyzer.analyze(new AnalysisInput("job_1", List.of(pages), page -> new byte[0],
-                Deadline.none().remaining()));
+                Deadline.none()));
     }
 
     private static PageText page(int number, String... lines) {
