@@ -11,15 +11,21 @@
 # the image). If either step fails, the image ships without an archive: the function starts as before, only slower,
 # and the build log says why.
 #
-# Usage (inside the image, as root): train.sh ARCHIVE EVENT_JSON HANDLER
+# The JVM is pointed at the archive through OPTIONS_FILE (the image's JDK_JAVA_OPTIONS names it as an @-file):
+# it holds the archive's options only when the archive was written and passed the check, and is empty otherwise,
+# so an image without an archive never names one (a JVM told to map a missing archive also drops the JDK's own
+# class-data sharing). It always exists, because the java launcher refuses to start over a missing @-file.
+#
+# Usage (inside the image, as root): train.sh ARCHIVE EVENT_JSON HANDLER OPTIONS_FILE
 # ENTRYPOINT and INVOKE_URL replace the base image's entry point and the emulator's address for a dry run
 # elsewhere, with a stand-in for the emulator.
 set -u
-archive=$1 event=$2 handler=$3
+archive=$1 event=$2 handler=$3 options=$4
 entrypoint=${ENTRYPOINT:-/lambda-entrypoint.sh}
 invoke_url=${INVOKE_URL:-http://127.0.0.1:8080/2015-03-31/functions/function/invocations}
 log=/tmp/cds-training
-mkdir -p "$(dirname "$archive")" "$log"
+mkdir -p "$(dirname "$archive")" "$(dirname "$options")" "$log"
+: >"$options"
 
 # The environment Terraform gives the function, with values that lead nowhere.
 export AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=cds-training AWS_SECRET_ACCESS_KEY=cds-training \
@@ -31,6 +37,8 @@ offline="-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Dhttp.proxyHost=127.0.
 give_up() {
   echo "WARNING: no class-data sharing archive in this image ($1); the function starts without one." >&2
   rm -f "$archive"
+  : >"$options"
+  chmod a+r "$options"
   exit 0
 }
 command -v curl >/dev/null || give_up "curl is missing from the base image"
@@ -86,4 +94,5 @@ run check "-XX:SharedArchiveFile=$archive -Xshare:auto -Xlog:class+load:file=$lo
 grep -q "$handler source: shared objects file" "$log/classes.log" \
   || give_up "the handler class was not loaded from the archive: $(grep -m1 "$handler source" "$log/classes.log")"
 echo "class-data sharing archive $archive: $(du -h "$archive" | cut -f1), $(grep -c 'source: shared objects file' "$log/classes.log") of $(grep -c 'source:' "$log/classes.log") classes of a start served from it"
-chmod a+r "$archive"
+printf '%s\n' "-XX:SharedArchiveFile=$archive" "-Xshare:auto" >"$options"
+chmod a+r "$archive" "$options"
