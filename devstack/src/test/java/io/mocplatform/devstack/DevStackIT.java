@@ -9,7 +9,7 @@ import io.mocplatform.devstack.lambda.InvocationResult;
 import io.mocplatform.model.IdGenerator;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 import io.mocplatform.testkit.LocalAwsEndpoints;
 import io.mocplatform.testkit.LocalAwsEnvironment;
 import io.mocplatform.testkit.iam.ExercisedGrants;

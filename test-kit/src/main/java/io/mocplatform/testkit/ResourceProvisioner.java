@@ -1,8 +1,8 @@
 package io.mocplatform.testkit;
 
 import io.mocplatform.model.PlatformNames;
-import io.mocplatform.model.persistence.ImageTable;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.ImageTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;

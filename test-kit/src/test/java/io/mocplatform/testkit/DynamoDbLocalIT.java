@@ -2,7 +2,7 @@ package io.mocplatform.testkit;
 
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;

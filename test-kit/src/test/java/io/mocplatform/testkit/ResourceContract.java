@@ -1,9 +1,9 @@
 package io.mocplatform.testkit;
 
 import io.mocplatform.model.PlatformNames;
-import io.mocplatform.model.persistence.ImageTable;
-import io.mocplatform.model.persistence.JobTable;
-import io.mocplatform.model.persistence.TableDefinition;
+import io.mocplatform.jobstore.dynamodb.ImageTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
+import io.mocplatform.jobstore.dynamodb.TableDefinition;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;

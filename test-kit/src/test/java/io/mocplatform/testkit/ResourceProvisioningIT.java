@@ -1,8 +1,8 @@
 package io.mocplatform.testkit;
 
 import io.mocplatform.model.PlatformNames;
-import io.mocplatform.model.persistence.JobTable;
-import io.mocplatform.model.persistence.TableDefinition;
+import io.mocplatform.jobstore.dynamodb.JobTable;
+import io.mocplatform.jobstore.dynamodb.TableDefinition;
 import io.mocplatform.testkit.edge.AwsService;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

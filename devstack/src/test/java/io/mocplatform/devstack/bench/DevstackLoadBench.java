@@ -10,7 +10,7 @@ import io.mocplatform.devstack.demo.DemoDrawing;
 import io.mocplatform.fixtures.SampleImages;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 
 import java.io.FileOutputStream;

@@ -6,7 +6,7 @@ import io.mocplatform.dlq.domain.DeadLetterService;
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
 import io.mocplatform.model.job.JobStore;
-import io.mocplatform.model.persistence.DynamoDbJobStore;
+import io.mocplatform.jobstore.dynamodb.DynamoDbJobStore;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 

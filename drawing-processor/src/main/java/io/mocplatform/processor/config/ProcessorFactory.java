@@ -2,7 +2,7 @@ package io.mocplatform.processor.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.mocplatform.model.job.JobStore;
-import io.mocplatform.model.persistence.DynamoDbJobStore;
+import io.mocplatform.jobstore.dynamodb.DynamoDbJobStore;
 import io.mocplatform.processor.domain.BackoffPolicy;
 import io.mocplatform.processor.domain.DrawingJobProcessor;
 import io.mocplatform.processor.domain.ProcessingPolicy;

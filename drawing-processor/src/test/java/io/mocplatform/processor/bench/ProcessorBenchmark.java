@@ -10,7 +10,7 @@ import io.mocplatform.fixtures.drawings.CorpusDrawing;
 import io.mocplatform.function.lambda.LocalLambdaContext;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 import io.mocplatform.model.queue.DrawingJobMessage;
 import io.mocplatform.processor.api.DrawingJobHandler;
 import io.mocplatform.testkit.LocalAws;

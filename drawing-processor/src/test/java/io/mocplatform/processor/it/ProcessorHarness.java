@@ -7,7 +7,7 @@ import io.mocplatform.function.lambda.LocalLambdaContext;
 import io.mocplatform.fixtures.HostilePdfs;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 import io.mocplatform.model.queue.DrawingJobMessage;
 import io.mocplatform.model.queue.MessageAttributes;
 import io.mocplatform.processor.api.DrawingJobHandler;

@@ -4,7 +4,7 @@ import io.mocplatform.imageapi.support.ImageApiHarness;
 import io.mocplatform.imageapi.support.TestImages;
 import io.mocplatform.model.image.ImageKeys;
 import io.mocplatform.model.image.ImageMetadata;
-import io.mocplatform.model.persistence.ImageTable;
+import io.mocplatform.jobstore.dynamodb.ImageTable;
 import io.mocplatform.testkit.LocalAwsEnvironment;
 import io.mocplatform.testkit.WithLocalAws;
 import org.junit.jupiter.api.AfterAll;

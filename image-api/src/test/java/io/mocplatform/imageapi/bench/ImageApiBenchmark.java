@@ -10,7 +10,7 @@ import io.mocplatform.testkit.api.ApiGatewayEvents;
 import io.mocplatform.imageapi.support.ImageApiHarness;
 import io.mocplatform.model.image.ImageKeys;
 import io.mocplatform.model.image.ImageMetadata;
-import io.mocplatform.model.persistence.ImageTable;
+import io.mocplatform.jobstore.dynamodb.ImageTable;
 import io.mocplatform.testkit.LocalAws;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;

@@ -30,7 +30,7 @@ import io.mocplatform.jobapi.domain.SubmitJob;
 import io.mocplatform.jobapi.domain.UploadRequest;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 
 import java.util.Map;
 import java.util.Set;

@@ -10,7 +10,7 @@ import io.mocplatform.model.job.JobProgress;
 import io.mocplatform.model.job.JobResult;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 import io.mocplatform.testkit.AwsClients;
 import io.mocplatform.testkit.LocalAwsEnvironment;
 import io.mocplatform.testkit.WithLocalAws;

@@ -2,7 +2,7 @@ package io.mocplatform.reconciler.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.mocplatform.model.job.JobStore;
-import io.mocplatform.model.persistence.DynamoDbJobStore;
+import io.mocplatform.jobstore.dynamodb.DynamoDbJobStore;
 import io.mocplatform.reconciler.domain.ReconcilePolicy;
 import io.mocplatform.reconciler.domain.Reconciler;
 import io.mocplatform.reconciler.domain.port.JobQueue;

@@ -7,7 +7,7 @@ import io.mocplatform.model.PlatformNames;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 import io.mocplatform.model.queue.DrawingJobMessage;
 import io.mocplatform.model.queue.MessageAttributes;
 import io.mocplatform.testkit.LocalAws;

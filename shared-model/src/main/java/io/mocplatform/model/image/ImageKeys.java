@@ -37,7 +37,7 @@ public final class ImageKeys {
 
     /** Sort key shared by both indexes: upload time, then id to break ties. */
     public static String uploadedSk(Instant uploadedAt, String imageId) {
-        return "UPLOADED#" + io.mocplatform.model.persistence.SortableInstantConverter.format(uploadedAt) + "#" + imageId;
+        return "UPLOADED#" + io.mocplatform.model.SortableInstants.format(uploadedAt) + "#" + imageId;
     }
 
     /** Prefix of the objects CloudFront serves: only verified bytes, copied there by the image service. */

@@ -39,7 +39,7 @@ public final class HexagonalArchitecture {
     /** What a domain never uses, in any module. */
     private static final List<String> FRAMEWORKS = List.of("software.amazon..", "com.amazonaws..", "io.micronaut..",
             "jakarta..", "com.fasterxml..", "java.net.http..", "io.mocplatform.api..", "io.mocplatform.function..",
-            "io.mocplatform.model.persistence..");
+            "io.mocplatform.jobstore.dynamodb..");
 
     private final String root;
     private final List<String> domainAlsoFreeOf;

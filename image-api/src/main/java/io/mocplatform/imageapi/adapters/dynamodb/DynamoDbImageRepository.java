@@ -7,7 +7,7 @@ import io.mocplatform.imageapi.domain.port.PageRequest;
 import io.mocplatform.model.PlatformNames;
 import io.mocplatform.model.image.ImageKeys;
 import io.mocplatform.model.image.ImageMetadata;
-import io.mocplatform.model.persistence.ImageTable;
+import io.mocplatform.jobstore.dynamodb.ImageTable;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;

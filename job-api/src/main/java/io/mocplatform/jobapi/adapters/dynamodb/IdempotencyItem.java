@@ -1,7 +1,7 @@
 package io.mocplatform.jobapi.adapters.dynamodb;
 
 import io.mocplatform.jobapi.domain.port.IdempotencyRecord;
-import io.mocplatform.model.persistence.JobTable;
+import io.mocplatform.jobstore.dynamodb.JobTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;

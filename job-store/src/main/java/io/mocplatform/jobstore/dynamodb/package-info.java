@@ -3,4 +3,4 @@
  * time), attribute converters for nested values, and the table definitions that tests and the devstack use to
  * create the same tables Terraform declares.
  */
-package io.mocplatform.model.persistence;
+package io.mocplatform.jobstore.dynamodb;

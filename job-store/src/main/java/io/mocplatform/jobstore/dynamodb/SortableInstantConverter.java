@@ -1,5 +1,6 @@
-package io.mocplatform.model.persistence;
+package io.mocplatform.jobstore.dynamodb;
 
+import io.mocplatform.model.SortableInstants;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
@@ -9,9 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.Instant;
 
 /**
- * Stores instants as fixed-width UTC text with milliseconds ({@code 2026-11-23T10:00:00.000Z}). Sort keys are
- * compared as text: {@link Instant#toString()} drops zero fractions, so {@code …:00Z} would sort after
- * {@code …:00.001Z}. Fixed width keeps text order equal to time order. Reads accept any ISO-8601 instant.
+ * Stores instants as fixed-width UTC text with milliseconds ({@link SortableInstants}), so that sort keys and
+ * conditions compare them as text in time order. Reads accept any ISO-8601 instant.
  */
 public final class SortableInstantConverter implements AttributeConverter<Instant> {
 
@@ -33,11 +33,9 @@ public final class SortableInstantConverter implements AttributeConverter<Instan
         return new AttributeConverterProvider[] {instants, AttributeConverterProvider.defaultProvider()};
     }
 
-    /** The fixed-width text of an instant, truncated to milliseconds. */
+    /** The fixed-width text of an instant, truncated to milliseconds ({@link SortableInstants}). */
     public static String format(Instant instant) {
-        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(
-                instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).replaceFirst(
-                "(:\\d{2})Z$", "$1.000Z");
+        return SortableInstants.format(instant);
     }
 
     @Override

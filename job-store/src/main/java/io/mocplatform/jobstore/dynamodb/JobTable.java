@@ -1,4 +1,4 @@
-package io.mocplatform.model.persistence;
+package io.mocplatform.jobstore.dynamodb;
 
 import io.mocplatform.model.PlatformNames;
 import io.mocplatform.model.job.Job;
@@ -21,12 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static io.mocplatform.model.persistence.Attributes.bool;
-import static io.mocplatform.model.persistence.Attributes.doubleValue;
-import static io.mocplatform.model.persistence.Attributes.longValue;
-import static io.mocplatform.model.persistence.Attributes.n;
-import static io.mocplatform.model.persistence.Attributes.s;
-import static io.mocplatform.model.persistence.Attributes.string;
+import static io.mocplatform.jobstore.dynamodb.Attributes.bool;
+import static io.mocplatform.jobstore.dynamodb.Attributes.doubleValue;
+import static io.mocplatform.jobstore.dynamodb.Attributes.longValue;
+import static io.mocplatform.jobstore.dynamodb.Attributes.n;
+import static io.mocplatform.jobstore.dynamodb.Attributes.s;
+import static io.mocplatform.jobstore.dynamodb.Attributes.string;
 
 /**
  * The Jobs table: key {@code job_id}, {@code OwnerIndex} on {@code owner} + {@code created_at},

@@ -1,4 +1,4 @@
-package io.mocplatform.model.persistence;
+package io.mocplatform.jobstore.dynamodb;
 
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStore;

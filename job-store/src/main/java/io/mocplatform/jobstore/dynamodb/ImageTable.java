@@ -1,4 +1,4 @@
-package io.mocplatform.model.persistence;
+package io.mocplatform.jobstore.dynamodb;
 
 import io.mocplatform.model.PlatformNames;
 import io.mocplatform.model.image.ImageKeys;

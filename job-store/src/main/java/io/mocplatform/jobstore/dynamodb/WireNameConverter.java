@@ -1,4 +1,4 @@
-package io.mocplatform.model.persistence;
+package io.mocplatform.jobstore.dynamodb;
 
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;

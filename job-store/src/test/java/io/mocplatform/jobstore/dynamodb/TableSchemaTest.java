@@ -1,4 +1,4 @@
-package io.mocplatform.model.persistence;
+package io.mocplatform.jobstore.dynamodb;
 
 import io.mocplatform.model.image.ImageMetadata;
 import io.mocplatform.model.image.ImageStatus;
