@@ -63,6 +63,10 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
             "gemini_server_error", "gemini_unavailable");
     private static final Pattern UNHYPHENATED_TAG = Pattern.compile("^([A-Z]{1,4}) ?(\\d{1,4}[A-Z]?)$");
     private static final Pattern SECONDS = Pattern.compile("^(\\d+(?:\\.\\d+)?)s$");
+    /** Finish reasons of a candidate the model's filters stopped: the same drawing is stopped again. */
+    private static final Set<String> REFUSED = Set.of("SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT",
+            "SPII", "IMAGE_SAFETY");
+    private static final Pattern REASON = Pattern.compile("[A-Z_]{1,40}");
     private static final String INSTRUCTIONS = """
             You read security design drawings. List every security device tag on the drawing: a prefix, an
             optional hyphen, 1-4 digits and an optional capital letter (CR-101, CAM12, DC-3A). Use the drawing's
@@ -215,6 +219,13 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
         GeminiWire.ModelOutput output;
         try {
             response = json.readValue(body, GeminiWire.GenerateResponse.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Gemini's answer is not the requested JSON: {}", e.toString());
+            throw new RetryableException("gemini_malformed_output", "Gemini's answer is not the requested JSON",
+                    null, e);
+        }
+        refuseIfFiltered(response);
+        try {
             String text = response.candidates().get(0).content().parts().get(0).text();
             output = json.readValue(text, GeminiWire.ModelOutput.class);
         } catch (IOException | RuntimeException e) {
@@ -247,6 +258,28 @@ class GeminiDrawingAnalyzer implements DrawingAnalyzer {
                 + nullToZero(usage.thoughtsTokenCount());
         double cost = input / 1e6 * config.inputPricePerMillion() + outputTokens / 1e6 * config.outputPricePerMillion();
         return new Analysis(new ArrayList<>(components.values()), NAME, new TokenUsage(input, outputTokens, cost));
+    }
+
+    /**
+     * A prompt or answer stopped by the model's filters is refused the same way on every try (the request is the
+     * same and the temperature 0), so the job fails now rather than after three receives and a page.
+     */
+    private static void refuseIfFiltered(GeminiWire.GenerateResponse response) {
+        String reason = null;
+        if (response.promptFeedback() != null && response.promptFeedback().blockReason() != null) {
+            reason = response.promptFeedback().blockReason();
+        } else if (response.candidates() != null && !response.candidates().isEmpty()
+                && response.candidates().get(0) != null && response.candidates().get(0).finishReason() != null
+                && REFUSED.contains(response.candidates().get(0).finishReason())) {
+            reason = response.candidates().get(0).finishReason();
+        }
+        if (reason != null) {
+            // The reason comes from outside and reaches the job row and alerts: only a plain enum name is quoted.
+            String shown = REASON.matcher(reason).matches() ? reason : "an unnamed reason";
+            LOG.warn("Gemini's filters stopped the analysis: {}", shown);
+            throw new DrawingRejectedException(FailureType.GEMINI_REJECTED, "Gemini's content filters refused the "
+                    + "drawing (" + shown + "); trying again would not help");
+        }
     }
 
     /**

@@ -45,7 +45,13 @@ final class GeminiWire {
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record GenerateResponse(List<Candidate> candidates, UsageMetadata usageMetadata) {
+    record GenerateResponse(List<Candidate> candidates, PromptFeedback promptFeedback, UsageMetadata usageMetadata) {
+    }
+
+    /** Present without candidates when the model's filters refused the prompt itself. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PromptFeedback(String blockReason) {
     }
 
     @Serdeable

@@ -8,6 +8,8 @@ import io.mocplatform.fixtures.drawings.ExpectedDevice;
 import io.mocplatform.processor.corpus.CorpusRun;
 import io.mocplatform.processor.domain.Analysis;
 import io.mocplatform.processor.domain.Component;
+import io.mocplatform.processor.domain.DrawingRejectedException;
+import io.mocplatform.processor.domain.FailureType;
 import io.mocplatform.processor.domain.RetryableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +98,18 @@ class GeminiCorpusTest {
     }
 
     @Test
+    void shouldFailForGood_whenGeminisFiltersBlockThePrompt() {
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withBody(recorded("refused/prompt-blocked"))));
+
+        assertThatThrownBy(() -> run.analyze(CadCorpus.named("01-allcaps-definitions"), analyzer))
+                .isInstanceOfSatisfying(DrawingRejectedException.class, e -> {
+                    assertThat(e.type()).isEqualTo(FailureType.GEMINI_REJECTED);
+                    assertThat(e.getMessage()).contains("(OTHER)");
+                });
+    }
+
+    @Test
     void shouldRejectAsMalformed_whenTheAnswerWasCutOffAtTheTokenLimit() {
         gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
                 .withBody(recorded("malformed/truncated-max-tokens"))));
@@ -108,7 +122,7 @@ class GeminiCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"component-without-type", "no-candidates-prompt-blocked", "components-missing"})
+    @ValueSource(strings = {"component-without-type", "components-missing"})
     void shouldRejectAsMalformed_whenTheAnswerIsPartial(String answer) {
         gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
                 .withBody(recorded("malformed/" + answer))));

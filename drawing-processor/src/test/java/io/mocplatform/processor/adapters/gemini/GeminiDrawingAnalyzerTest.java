@@ -127,6 +127,23 @@ class GeminiDrawingAnalyzerTest {
         assertThat(analyzer.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"promptFeedback\":{\"blockReason\":\"PROHIBITED_CONTENT\"},\"usageMetadata\":{\"promptTokenCount\":9}}",
+        "{\"candidates\":[{\"finishReason\":\"SAFETY\",\"index\":0}]}",
+        "{\"promptFeedback\":{\"blockReason\":\"SAFETY\\nFAKE ALERT LINE\"}}"})
+    void shouldFailForGoodInOneCall_whenGeminisFiltersRefuseTheDrawing(String answer) {
+        gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody(answer)));
+
+        assertThatThrownBy(() -> analyzer.analyze(input())).isInstanceOfSatisfying(DrawingRejectedException.class,
+                e -> {
+                    assertThat(e.type()).isEqualTo(FailureType.GEMINI_REJECTED);
+                    assertThat(e.getMessage()).startsWith("Gemini's content filters refused the drawing (")
+                            .doesNotContain("\n").doesNotContain("FAKE");
+                });
+        gemini.verify(1, postRequestedFor(urlEqualTo(PATH)));
+    }
+
     @Test
     void shouldBeRetryableWithoutHint_afterThreeCalls_whenGeminiKeepsFailingWith500() {
         gemini.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(500)
