@@ -113,10 +113,12 @@ public final class DrawingJobProcessor {
             }
             try {
                 // started_at is the first start of this run: a redelivery or continuation keeps it, so
-                // "created_at → started_at" measures the wait in the queue, not the last hand-on.
+                // "created_at → started_at" measures the wait in the queue, not the last hand-on. Taking a
+                // queued job starts a run (new, or retried by its owner after it failed), so the clock restarts.
+                boolean newRun = job.status() == JobStatus.QUEUED || job.startedAt() == null;
                 job = jobs.update(job.toBuilder().status(JobStatus.PROCESSING).leaseOwner(request.deliveryId())
                         .leaseExpiresAt(now.plus(policy.leaseDuration())).attempts(job.attempts() + 1)
-                        .startedAt(job.startedAt() == null ? now : job.startedAt())
+                        .startedAt(newRun ? now : job.startedAt())
                         .currentStage(job.nextStage().orElse(JobStage.RESULT)).updatedAt(now).build());
             } catch (StaleJobException lostRace) {
                 return ProcessingReport.of(new Outcome.Skipped("another delivery took the job first"));

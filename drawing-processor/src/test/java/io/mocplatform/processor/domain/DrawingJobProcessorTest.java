@@ -343,9 +343,11 @@ class DrawingJobProcessorTest {
     }
 
     @Test
-    void shouldStartAnew_whenARetriedJobComesBackWithoutAStart() {
-        // job-api's retry puts a failed job back to queued with started_at cleared: a new run, a new start.
-        jobs.put(jobs.get(JOB).toBuilder().attempts(3).startedAt(null).build());
+    void shouldStartAnew_whenARetriedJobComesBackQueuedWithTheLastRunsStart() {
+        // job-api's retry puts a failed job back to queued and leaves started_at (the processor's) as it was:
+        // taking a queued job is a new run, with a new start.
+        jobs.put(jobs.get(JOB).toBuilder().status(JobStatus.QUEUED).attempts(3).startedAt(NOW.minusSeconds(60))
+                .build());
         Instant rerunAt = NOW.plus(Duration.ofHours(1));
         clock.set(rerunAt);
 

@@ -8,6 +8,7 @@ import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobResult;
 import io.mocplatform.model.job.JobStage;
+import io.mocplatform.model.job.JobStatus;
 
 import java.net.URI;
 import java.util.List;
@@ -54,7 +55,9 @@ public record JobStatusView(String jobId, String status, String createdAt, Strin
         Job job = view.job();
         return new JobStatusView(job.jobId(), job.status().wireName(), Wire.instant(job.createdAt()),
                 Wire.instant(job.updatedAt() == null ? job.createdAt() : job.updatedAt()),
-                Wire.instant(job.startedAt()),
+                // A queued job has not started this run: a retried job's row still holds the last run's start
+                // until the processor takes the job again and starts the clock anew.
+                Wire.instant(job.status() == JobStatus.QUEUED ? null : job.startedAt()),
                 job.stagesCompleted().stream().map(JobStage::wireName).toList(),
                 job.currentStage() == null ? null : job.currentStage().wireName(),
                 Wire.instant(job.lastCheckpoint()),

@@ -5,11 +5,11 @@ import io.mocplatform.jobapi.domain.port.IdempotencyRecord;
 import io.mocplatform.jobapi.domain.port.JobQueue;
 import io.mocplatform.jobapi.domain.port.JobRepository;
 import io.mocplatform.jobapi.domain.port.QueueUnavailableException;
+import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.IdGenerator;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.model.queue.DrawingJobMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +32,6 @@ public final class JobService {
     public static final String ENQUEUE_FAILED = "enqueue_failed";
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
-    /** Concurrent writers (the processor, a duplicate request) rarely collide more than once in a row. */
-    private static final int WRITE_ATTEMPTS = 3;
 
     private final JobRepository jobs;
     private final DrawingStore drawings;
@@ -97,34 +95,28 @@ public final class JobService {
         return new JobPage(page.jobs().stream().map(this::view).toList(), page.nextKey());
     }
 
-    /** Cancels a queued or processing job; the processor notices at its next stage boundary. */
+    /** Cancels a queued or processing job; the processor stops at its next write, which the status refuses. */
     public JobDetails cancel(String owner, String jobId) {
-        for (int attempt = 1; ; attempt++) {
-            Job job = load(owner, jobId);
-            if (!job.status().isInFlight()) {
-                throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
-                        "job " + jobId + " is " + job.status().wireName() + " and can no longer be cancelled");
-            }
-            try {
-                return view(jobs.update(job.toBuilder().status(JobStatus.CANCELLED).updatedAt(now()).build()));
-            } catch (StaleJobException changed) {
-                // The processor moved the job on between our read and write: decide again on its new state.
-                if (attempt == WRITE_ATTEMPTS) {
-                    throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
-                            "job " + jobId + " is changing too quickly to cancel; try again");
-                }
-            }
+        requireJobId(jobId);
+        JobWrite cancelled = jobs.cancel(jobId, owner, now());
+        if (cancelled instanceof JobWrite.Applied applied) {
+            return view(applied.job());
         }
+        Job current = owned(cancelled, owner, jobId);
+        throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
+                "job " + jobId + " is " + current.status().wireName() + " and can no longer be cancelled");
     }
 
     /** Queues a failed job again; the processor resumes after the last stage it completed. */
     public Job retry(String owner, String jobId) {
-        Job job = load(owner, jobId);
-        if (job.status() != JobStatus.FAILED) {
-            throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
-                    "only failed jobs can be retried; job " + jobId + " is " + job.status().wireName());
+        requireJobId(jobId);
+        JobWrite requeued = jobs.requeue(jobId, owner, now());
+        if (requeued instanceof JobWrite.Applied applied) {
+            return sendAgain(applied.job());
         }
-        return requeue(job);
+        Job current = owned(requeued, owner, jobId);
+        throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
+                "only failed jobs can be retried; job " + jobId + " is " + current.status().wireName());
     }
 
     private Submission replay(IdempotencyRecord claim, SubmitJob command) {
@@ -136,7 +128,7 @@ public final class JobService {
                 "idempotency claim " + claim.id() + " points at missing job " + claim.jobId()));
         if (isUnsent(job)) {
             // The first attempt was answered 503; a client retrying it with the same key gets its job queued.
-            return new Submission(requeue(job), true);
+            return new Submission(requeueUnsent(job), true);
         }
         return new Submission(job, true);
     }
@@ -145,21 +137,19 @@ public final class JobService {
         return job.status() == JobStatus.FAILED && job.error() != null && ENQUEUE_FAILED.equals(job.error().type());
     }
 
-    private Job requeue(Job failed) {
-        Instant now = now();
-        Job queued;
-        try {
-            // A retry is a new run: clearing started_at lets the processor record when this run starts, and
-            // clearing the alert claim and its confirmation leaves no trace of the last death's alert on this run.
-            queued = jobs.update(failed.toBuilder().status(JobStatus.QUEUED).error(null).updatedAt(now)
-                    .startedAt(null).leaseOwner(null).leaseExpiresAt(null).alertedAt(null).alertSentAt(null)
-                    .build());
-        } catch (StaleJobException changed) {
-            throw new JobRejectedException(JobRejectedException.Reason.STATE_CONFLICT,
-                    "job " + failed.jobId() + " changed while it was being retried; read it again");
+    /** A job answered 503 before is requeued; if a concurrent repeat requeued it first, that one sent it. */
+    private Job requeueUnsent(Job unsent) {
+        JobWrite requeued = jobs.requeue(unsent.jobId(), unsent.owner(), now());
+        if (requeued instanceof JobWrite.Applied applied) {
+            return sendAgain(applied.job());
         }
+        return requeued.current().orElseThrow(() -> new IllegalStateException("job " + unsent.jobId() + " vanished"));
+    }
+
+    /** Sends the message of a requeued job, resuming after the last stage it completed. */
+    private Job sendAgain(Job queued) {
         DrawingJobMessage message = DrawingJobMessage.of(queued.jobId(), queued.drawingKey(), queued.owner(),
-                queued.correlationId(), now);
+                queued.correlationId(), queued.updatedAt());
         send(queued, queued.nextStage().map(message::resumingFrom).orElse(message));
         return queued;
     }
@@ -175,12 +165,17 @@ public final class JobService {
     }
 
     private void markUnsent(Job job, QueueUnavailableException cause) {
-        Job failed = job.toBuilder().status(JobStatus.FAILED).updatedAt(now())
-                .error(new JobError(ENQUEUE_FAILED, "The job could not be handed to the processing queue.",
-                        true, null)).build();
+        JobError error = new JobError(ENQUEUE_FAILED, "The job could not be handed to the processing queue.", true,
+                null);
         try {
-            jobs.update(failed);
-            LOG.warn("job {} marked failed: its message was not sent", job.jobId(), cause);
+            JobWrite marked = jobs.markUnsent(job.jobId(), error, now());
+            if (marked.applied()) {
+                LOG.warn("job {} marked failed: its message was not sent", job.jobId(), cause);
+            } else {
+                // No longer queued: a message from the reconciler reached the processor, or the owner cancelled.
+                LOG.warn("job {} was not marked failed after its message was not sent: it is {} now", job.jobId(),
+                        marked.current().map(j -> j.status().wireName()).orElse("gone"), cause);
+            }
         } catch (RuntimeException writeFailed) {
             // Nothing more can be done here: this ERROR line (job id included) is what an alarm must catch.
             writeFailed.addSuppressed(cause);
@@ -189,11 +184,21 @@ public final class JobService {
     }
 
     private Job load(String owner, String jobId) {
+        requireJobId(jobId);
+        return jobs.find(jobId).filter(job -> job.owner().equals(owner))
+                .orElseThrow(() -> new JobRejectedException(JobRejectedException.Reason.NOT_FOUND, "no job " + jobId));
+    }
+
+    private static void requireJobId(String jobId) {
         if (!IdGenerator.isJobId(jobId)) {
             throw new JobRejectedException(JobRejectedException.Reason.INVALID,
                     "job_id must look like job_<13 digits>_<10 characters>, got '" + jobId + "'");
         }
-        return jobs.find(jobId).filter(job -> job.owner().equals(owner))
+    }
+
+    /** The row a refused write found, if it is the caller's; another user's job is not found, like a missing one. */
+    private static Job owned(JobWrite refused, String owner, String jobId) {
+        return refused.current().filter(job -> job.owner().equals(owner))
                 .orElseThrow(() -> new JobRejectedException(JobRejectedException.Reason.NOT_FOUND, "no job " + jobId));
     }
 

@@ -573,7 +573,10 @@ class JobApiIT {
         Job stored = jobsTable.getItem(r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true));
         assertThat(stored.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(stored.error()).isNull();
-        assertThat(stored.startedAt()).as("the retry is a new run, not yet started").isNull();
+        assertThat(stored.startedAt()).as("the processor's attribute: job-api leaves it for the processor to restart")
+                .isEqualTo(created.plusSeconds(1));
+        assertThat(call(api.as(owner).get("/status/" + jobId)).json()).as("the retry is a new run, not yet started")
+                .doesNotContainKey("started_at");
         assertThat(stored.stagesCompleted()).containsExactly(JobStage.VALIDATION, JobStage.PDF_PROCESSING);
         Map<String, Object> message = api.parse(awaitMessages(jobId, 1).get(0).body());
         assertThat(message).containsEntry("resume_from", "drawing_analysis").containsEntry("correlation_id",

@@ -6,24 +6,27 @@ import io.mocplatform.jobapi.domain.port.JobQueue;
 import io.mocplatform.jobapi.domain.port.JobRepository;
 import io.mocplatform.jobapi.domain.port.PresignedUpload;
 import io.mocplatform.jobapi.domain.port.QueueUnavailableException;
+import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.model.queue.DrawingJobMessage;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Small in-memory stand-ins for the ports, with the same conditional-write rules as the real adapters. */
 final class InMemoryPorts {
@@ -35,8 +38,8 @@ final class InMemoryPorts {
         final Map<String, Job> rows = new ConcurrentHashMap<>();
         final Map<String, IdempotencyRecord> claims = new ConcurrentHashMap<>();
         private final Clock clock;
-        /** Runs before each update, to simulate a concurrent writer. */
-        Consumer<Job> beforeUpdate = job -> { };
+        /** Runs before each conditional write, with the job's id, to simulate a concurrent writer. */
+        Consumer<String> beforeWrite = jobId -> { };
 
         Jobs(Clock clock) {
             this.clock = clock;
@@ -74,15 +77,33 @@ final class InMemoryPorts {
         }
 
         @Override
-        public synchronized Job update(Job job) {
-            beforeUpdate.accept(job);
-            Job current = rows.get(job.jobId());
-            if (current == null || !Objects.equals(current.version(), job.version())) {
-                throw new StaleJobException(job.jobId(), null);
+        public JobWrite cancel(String jobId, String owner, Instant now) {
+            return write(jobId, row -> row.owner().equals(owner) && row.status().isInFlight(),
+                    row -> row.toBuilder().status(JobStatus.CANCELLED).updatedAt(now));
+        }
+
+        @Override
+        public JobWrite requeue(String jobId, String owner, Instant now) {
+            return write(jobId, row -> row.owner().equals(owner) && row.status() == JobStatus.FAILED,
+                    row -> row.toBuilder().status(JobStatus.QUEUED).error(null).updatedAt(now));
+        }
+
+        @Override
+        public JobWrite markUnsent(String jobId, JobError error, Instant now) {
+            return write(jobId, row -> row.status() == JobStatus.QUEUED,
+                    row -> row.toBuilder().status(JobStatus.FAILED).error(error).updatedAt(now));
+        }
+
+        /** The store's rule: the change is applied only while the condition holds on the row as it is then. */
+        private synchronized JobWrite write(String jobId, Predicate<Job> condition, Function<Job, Job.Builder> change) {
+            beforeWrite.accept(jobId);
+            Job current = rows.get(jobId);
+            if (current == null || !condition.test(current)) {
+                return new JobWrite.Refused(Optional.ofNullable(current));
             }
-            Job stored = job.toBuilder().version(job.version() + 1).build();
-            rows.put(job.jobId(), stored);
-            return stored;
+            Job stored = change.apply(current).build();
+            rows.put(jobId, stored);
+            return new JobWrite.Applied(stored);
         }
 
         @Override

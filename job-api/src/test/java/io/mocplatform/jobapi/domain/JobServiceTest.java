@@ -130,31 +130,6 @@ class JobServiceTest {
     }
 
     @Test
-    void shouldClearTheDeadLetterAlertClaimAndItsConfirmation_whenRetried() {
-        Job failed = stored(JobStatus.FAILED, List.of(JobStage.VALIDATION));
-        jobs.rows.put(failed.jobId(), failed.toBuilder().alertedAt(NOW.plusSeconds(1))
-                .alertSentAt(NOW.plusSeconds(2)).build());
-
-        service.retry("alice", failed.jobId());
-
-        assertThat(jobs.find(failed.jobId())).get().satisfies(row -> {
-            assertThat(row.alertedAt()).isNull();
-            assertThat(row.alertSentAt()).isNull();
-        });
-    }
-
-    @Test
-    void shouldClearStartedAt_whenRetried_becauseTheRetryIsANewRun() {
-        Job failed = stored(JobStatus.FAILED, List.of(JobStage.VALIDATION));
-        jobs.rows.put(failed.jobId(), failed.toBuilder().startedAt(NOW.plusSeconds(1)).build());
-
-        Job retried = service.retry("alice", failed.jobId());
-
-        assertThat(retried.startedAt()).isNull();
-        assertThat(jobs.find(failed.jobId())).get().extracting(Job::startedAt).isNull();
-    }
-
-    @Test
     void shouldRefuseToRetryOrCancel_whenTheStatusDoesNotAllowIt() {
         Job queued = stored(JobStatus.QUEUED, List.of());
         Job completed = stored(JobStatus.COMPLETED, List.of(JobStage.values()));
@@ -163,13 +138,11 @@ class JobServiceTest {
     }
 
     @Test
-    void shouldDecideAgainOnTheNewState_whenTheProcessorChangesTheJobDuringCancel() {
+    void shouldRefuseTheCancel_whenTheProcessorCompletesTheJobJustBefore() {
         Job queued = stored(JobStatus.QUEUED, List.of());
-        jobs.beforeUpdate = attempt -> {
-            jobs.beforeUpdate = j -> { };
-            Job current = jobs.rows.get(attempt.jobId());
-            jobs.rows.put(current.jobId(), current.toBuilder().status(JobStatus.COMPLETED)
-                    .version(current.version() + 1).build());
+        jobs.beforeWrite = jobId -> {
+            jobs.beforeWrite = j -> { };
+            jobs.rows.computeIfPresent(jobId, (id, current) -> current.toBuilder().status(JobStatus.COMPLETED).build());
         };
         assertRejected(() -> service.cancel("alice", queued.jobId()), Reason.STATE_CONFLICT);
         assertThat(jobs.rows.get(queued.jobId()).status()).isEqualTo(JobStatus.COMPLETED);

@@ -62,6 +62,26 @@ public final class JobTable {
     private JobTable() {
     }
 
+    /** The key of a job's row. */
+    static Map<String, AttributeValue> key(String jobId) {
+        return Map.of(JOB_ID, AttributeValue.fromS(jobId));
+    }
+
+    /** A status as stored: its wire name. */
+    static AttributeValue status(JobStatus status) {
+        return AttributeValue.fromS(status.wireName());
+    }
+
+    /** An instant as stored: fixed-width text, so conditions compare it in time order. */
+    static AttributeValue time(Instant instant) {
+        return SortableInstantConverter.INSTANCE.transformFrom(instant);
+    }
+
+    /** An error as stored: a map. */
+    static AttributeValue error(JobError error) {
+        return ERROR_CONVERTER.transformFrom(error);
+    }
+
     /** How the table is created locally; Terraform declares the same in AWS. */
     public static TableDefinition definition(String tableName) {
         return TableDefinition.builder(tableName)

@@ -5,8 +5,12 @@ import io.mocplatform.jobapi.domain.port.IdempotencyRecord;
 import io.mocplatform.jobapi.domain.port.JobRepository;
 import io.mocplatform.model.PlatformNames;
 import io.mocplatform.model.job.Job;
+import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobStatus;
 import io.mocplatform.model.job.JobStore;
+import io.mocplatform.jobstore.JobIntake;
+import io.mocplatform.jobstore.JobWrite;
+import io.mocplatform.jobstore.dynamodb.DynamoDbJobIntake;
 import io.mocplatform.jobstore.dynamodb.DynamoDbJobStore;
 import io.mocplatform.jobstore.dynamodb.JobTable;
 import jakarta.inject.Singleton;
@@ -20,17 +24,20 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Jobs and idempotency claims in the Jobs table, through the Enhanced Client with the shared static schema; reads
- * and version-checked updates of a job are the shared {@link DynamoDbJobStore}'s, as in the other functions.
+ * are the shared {@link DynamoDbJobStore}'s and the job-api's writes to existing jobs the job store's
+ * {@link DynamoDbJobIntake}, as in the other functions.
  */
 @Singleton
 class DynamoDbJobRepository implements JobRepository {
@@ -42,14 +49,17 @@ class DynamoDbJobRepository implements JobRepository {
 
     private final DynamoDbEnhancedClient enhanced;
     private final JobStore store;
+    private final JobIntake intake;
     private final DynamoDbTable<Job> jobs;
     private final DynamoDbTable<IdempotencyItem> claims;
     private final DynamoDbIndex<Job> byOwner;
     private final Clock clock;
 
-    DynamoDbJobRepository(DynamoDbEnhancedClient enhanced, JobApiConfiguration config, Clock clock) {
+    DynamoDbJobRepository(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhanced, JobApiConfiguration config,
+                          Clock clock) {
         this.enhanced = enhanced;
         this.store = new DynamoDbJobStore(enhanced, config.jobsTable());
+        this.intake = new DynamoDbJobIntake(dynamoDb, config.jobsTable());
         this.jobs = enhanced.table(config.jobsTable(), JobTable.SCHEMA);
         this.claims = enhanced.table(config.jobsTable(), IdempotencyItem.SCHEMA);
         this.byOwner = jobs.index(PlatformNames.JOBS_BY_OWNER_INDEX);
@@ -107,8 +117,18 @@ class DynamoDbJobRepository implements JobRepository {
     }
 
     @Override
-    public Job update(Job job) {
-        return store.update(job);
+    public JobWrite cancel(String jobId, String owner, Instant now) {
+        return intake.cancel(jobId, owner, now);
+    }
+
+    @Override
+    public JobWrite requeue(String jobId, String owner, Instant now) {
+        return intake.requeue(jobId, owner, now);
+    }
+
+    @Override
+    public JobWrite markUnsent(String jobId, JobError error, Instant now) {
+        return intake.markUnsent(jobId, error, now);
     }
 
     @Override

@@ -1,19 +1,22 @@
 package io.mocplatform.jobapi.domain.port;
 
+import io.mocplatform.jobstore.JobIntake;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.JobStore;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Jobs table as job-api uses it: the shared {@link JobStore} (consistent reads, version-checked writes) plus
- * creating jobs with their idempotency claims and listing by owner. Every write is conditional, so concurrent
- * writers never overwrite each other silently.
+ * The Jobs table as job-api uses it: creating jobs with their idempotency claims, consistent reads, listing by
+ * owner, and the job-api's own conditional writes ({@link JobIntake}: cancel, requeue, mark unsent), which touch
+ * only the status and error, never the processor's lease or the dlq-handler's alert claim.
  */
-public interface JobRepository extends JobStore {
+public interface JobRepository extends JobIntake {
+
+    /** The job as stored now (strongly consistent read), empty when there is no such row. */
+    Optional<Job> find(String jobId);
 
     /** Stores a new job; fails if the id exists. Returns the job as stored (with its first version). */
     Job create(Job job);
