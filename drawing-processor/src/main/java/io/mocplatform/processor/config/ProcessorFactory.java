@@ -1,8 +1,8 @@
 package io.mocplatform.processor.config;
 
 import io.micronaut.context.annotation.Factory;
-import io.mocplatform.model.job.JobStore;
-import io.mocplatform.jobstore.dynamodb.DynamoDbJobStore;
+import io.mocplatform.jobstore.JobLease;
+import io.mocplatform.jobstore.dynamodb.DynamoDbJobLease;
 import io.mocplatform.processor.domain.BackoffPolicy;
 import io.mocplatform.processor.domain.DrawingJobProcessor;
 import io.mocplatform.processor.domain.ProcessingPolicy;
@@ -12,7 +12,7 @@ import io.mocplatform.processor.domain.port.PageStore;
 import io.mocplatform.processor.domain.port.PdfReader;
 import io.mocplatform.processor.domain.port.ResultStore;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,12 +22,12 @@ import java.util.concurrent.ThreadLocalRandom;
 class ProcessorFactory {
 
     @Singleton
-    JobStore jobStore(DynamoDbEnhancedClient dynamoDb, ProcessorConfiguration config) {
-        return new DynamoDbJobStore(dynamoDb, config.jobsTable());
+    JobLease jobLease(DynamoDbClient dynamoDb, ProcessorConfiguration config) {
+        return new DynamoDbJobLease(dynamoDb, config.jobsTable());
     }
 
     @Singleton
-    DrawingJobProcessor drawingJobProcessor(JobStore jobs, DrawingStore drawings, PdfReader pdfReader,
+    DrawingJobProcessor drawingJobProcessor(JobLease jobs, DrawingStore drawings, PdfReader pdfReader,
                                             PageStore pages, ResultStore results, DrawingAnalyzer analyzer,
                                             ProcessorConfiguration config, Clock clock) {
         ProcessingPolicy policy = new ProcessingPolicy(config.maxPages(), config.maxBytes(), config.dpi(),

@@ -1,14 +1,14 @@
 package io.mocplatform.processor.domain;
 
+import io.mocplatform.jobstore.JobLease;
+import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobProgress;
 import io.mocplatform.model.job.JobResult;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.JobStore;
 import io.mocplatform.model.job.JobWarning;
-import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.processor.domain.port.DrawingAnalyzer;
 import io.mocplatform.processor.domain.port.DrawingStore;
 import io.mocplatform.processor.domain.port.PageStore;
@@ -34,8 +34,9 @@ import java.util.OptionalLong;
 
 /**
  * The drawing pipeline: {@code validation → pdf_processing → drawing_analysis → result}, resumable at any stage
- * boundary and, inside {@code pdf_processing}, at any page. Every step is recorded in the job row with a write
- * conditional on its version, so a cancellation or a competing delivery is noticed at the next write.
+ * boundary and, inside {@code pdf_processing}, at any page. Every step is recorded in the job row with a write of
+ * the processor's own attributes conditioned on this delivery's lease ({@link JobLease}), so a cancellation, a
+ * dead-letter mark or a delivery that took over a lapsed lease is noticed at the next write.
  *
  * <p>This class is also the one failure classifier of the processor: a {@link DrawingRejectedException} fails the
  * job for good, anything else is retried with backoff (a {@link RetryableException} may carry the server's hint),
@@ -45,7 +46,7 @@ public final class DrawingJobProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrawingJobProcessor.class);
 
-    private final JobStore jobs;
+    private final JobLease jobs;
     private final DrawingStore drawings;
     private final PdfReader pdfReader;
     private final PageStore pageStore;
@@ -55,7 +56,7 @@ public final class DrawingJobProcessor {
     private final BackoffPolicy backoff;
     private final Clock clock;
 
-    public DrawingJobProcessor(JobStore jobs, DrawingStore drawings, PdfReader pdfReader, PageStore pageStore,
+    public DrawingJobProcessor(JobLease jobs, DrawingStore drawings, PdfReader pdfReader, PageStore pageStore,
                                ResultStore resultStore, DrawingAnalyzer analyzer, ProcessingPolicy policy,
                                BackoffPolicy backoff, Clock clock) {
         this.jobs = jobs;
@@ -111,21 +112,18 @@ public final class DrawingJobProcessor {
                 return ProcessingReport.of(new Outcome.Skipped("lease held by " + job.leaseOwner() + " until "
                         + job.leaseExpiresAt()));
             }
-            try {
-                // started_at is the first start of this run: a redelivery or continuation keeps it, so
-                // "created_at → started_at" measures the wait in the queue, not the last hand-on. Taking a
-                // queued job starts a run (new, or retried by its owner after it failed), so the clock restarts.
-                boolean newRun = job.status() == JobStatus.QUEUED || job.startedAt() == null;
-                job = jobs.update(job.toBuilder().status(JobStatus.PROCESSING).leaseOwner(request.deliveryId())
-                        .leaseExpiresAt(now.plus(policy.leaseDuration())).attempts(job.attempts() + 1)
-                        .startedAt(newRun ? now : job.startedAt())
-                        .currentStage(job.nextStage().orElse(JobStage.RESULT)).updatedAt(now).build());
-            } catch (StaleJobException lostRace) {
+            // started_at is the first start of this run: a redelivery or continuation keeps it, so
+            // "created_at → started_at" measures the wait in the queue, not the last hand-on. Taking a queued
+            // job starts a run (new, or retried by its owner after it failed), so the store restarts the clock.
+            JobWrite taken = jobs.take(jobId, request.deliveryId(), job.status(),
+                    job.nextStage().orElse(JobStage.RESULT), now, now.plus(policy.leaseDuration()));
+            if (!(taken instanceof JobWrite.Applied applied)) {
                 return ProcessingReport.of(new Outcome.Skipped("another delivery took the job first"));
             }
+            job = applied.job();
             try {
                 return report(runStages());
-            } catch (StaleJobException conflict) {
+            } catch (LeaseLostException conflict) {
                 return report(afterConflict());
             } catch (DrawingRejectedException rejected) {
                 return report(fail(rejected));
@@ -174,21 +172,20 @@ public final class DrawingJobProcessor {
                 stageDurations.put(stage, Duration.ofNanos(System.nanoTime() - started));
                 List<JobStage> completed = new ArrayList<>(job.stagesCompleted());
                 completed.add(stage);
-                Instant now = clock.instant();
-                job = jobs.update(job.toBuilder().stagesCompleted(completed)
-                        .currentStage(stage.next().orElse(stage)).lastCheckpoint(now).updatedAt(now).build());
+                job = held(jobs.completeStage(jobId, request.deliveryId(), completed, stage.next().orElse(stage),
+                        clock.instant()));
             }
             throw new IllegalStateException("job " + jobId + " has no stage left but is not completed");
         }
 
         /** Cancellation is honoured, and time is checked, before each stage starts. */
         private Optional<Outcome> checkBoundary(JobStage stage) {
-            Job fresh = jobs.find(jobId).orElseThrow(() -> new StaleJobException(jobId, null));
+            Job fresh = jobs.find(jobId).orElseThrow(() -> new LeaseLostException(jobId));
             if (fresh.status() == JobStatus.CANCELLED) {
                 return Optional.of(new Outcome.Cancelled());
             }
-            if (!java.util.Objects.equals(fresh.version(), job.version())) {
-                throw new StaleJobException(jobId, null);
+            if (!request.deliveryId().equals(fresh.leaseOwner())) {
+                throw new LeaseLostException(jobId);
             }
             if (deadline.isNear()) {
                 return Optional.of(handOn(stage));
@@ -218,8 +215,8 @@ public final class DrawingJobProcessor {
                 throw new DrawingRejectedException(FailureType.TOO_MANY_PAGES, "the drawing has " + pageCount
                         + " pages, more than the limit of " + policy.maxPages());
             }
-            job = jobs.update(job.toBuilder().progress(new JobProgress(0, pageCount)).updatedAt(clock.instant())
-                    .build());
+            job = held(jobs.recordProgress(jobId, request.deliveryId(), new JobProgress(0, pageCount),
+                    clock.instant()));
             return Optional.empty();
         }
 
@@ -240,9 +237,8 @@ public final class DrawingJobProcessor {
                     pageStore.savePage(jobId, rendered);
                     extracted.put(page, rendered.processed());
                     pagesProcessed++;
-                    Instant now = clock.instant();
-                    job = jobs.update(job.toBuilder().progress(new JobProgress(page, total)).lastCheckpoint(now)
-                            .updatedAt(now).build());
+                    job = held(jobs.recordProgress(jobId, request.deliveryId(), new JobProgress(page, total),
+                            clock.instant()));
                 }
             }
             return Optional.empty();
@@ -286,10 +282,7 @@ public final class DrawingJobProcessor {
                     keys.csvKey(), finished.analyzer(), finished.usage().inputTokens(),
                     finished.usage().outputTokens(), finished.usage().estimatedCostUsd(),
                     finished.unclassifiedCount(), finished.warnings());
-            Instant now = clock.instant();
-            job = jobs.update(job.toBuilder().status(JobStatus.COMPLETED).result(result).error(null)
-                    .stagesCompleted(List.of(JobStage.values())).currentStage(JobStage.RESULT).lastCheckpoint(now)
-                    .updatedAt(now).leaseOwner(null).leaseExpiresAt(null).build());
+            job = held(jobs.complete(jobId, request.deliveryId(), result, clock.instant()));
             return result;
         }
 
@@ -301,21 +294,18 @@ public final class DrawingJobProcessor {
                 throw new RetryableException("invocation_too_short", "the function's time limit left too little "
                         + "time to run stage " + resumeFrom.wireName() + "; its timeout needs to be raised", null);
             }
-            Instant now = clock.instant();
-            job = jobs.update(job.toBuilder().currentStage(resumeFrom).lastCheckpoint(now).updatedAt(now)
-                    .leaseOwner(null).leaseExpiresAt(null).build());
+            job = held(jobs.handOn(jobId, request.deliveryId(), resumeFrom, clock.instant()));
             return new Outcome.HandedOn(resumeFrom);
         }
 
         private Outcome fail(DrawingRejectedException rejected) {
             JobError error = new JobError(rejected.type().wireName(), rejected.getMessage(), false,
                     job.currentStage());
-            try {
-                job = jobs.update(job.toBuilder().status(JobStatus.FAILED).error(error).updatedAt(clock.instant())
-                        .leaseOwner(null).leaseExpiresAt(null).build());
-            } catch (StaleJobException conflict) {
+            JobWrite failed = jobs.fail(jobId, request.deliveryId(), error, clock.instant());
+            if (!(failed instanceof JobWrite.Applied applied)) {
                 return afterConflict();
             }
+            job = applied.job();
             return new Outcome.Failed(error);
         }
 
@@ -323,14 +313,22 @@ public final class DrawingJobProcessor {
             JobError error = new JobError(reason, message == null ? reason : message, true, job.currentStage());
             Duration delay = backoff.delay(request.receiveCount(), hint);
             try {
-                job = jobs.update(job.toBuilder().error(error).updatedAt(clock.instant()).leaseOwner(null)
-                        .leaseExpiresAt(null).build());
+                JobWrite released = jobs.releaseForRetry(jobId, request.deliveryId(), error, clock.instant());
+                job = released.current().orElse(job);
             } catch (RuntimeException notRecorded) {
                 // The store may be what failed. The lease then stays with this message id, which is what a
                 // redelivery of this same message presents, so it can take the job back.
                 LOG.warn("could not record the retryable failure on job {}: {}", jobId, notRecorded.toString());
             }
             return new Outcome.RetryLater(error, delay);
+        }
+
+        /** The row after a write that needs this delivery's lease; the lease is gone when the write was refused. */
+        private Job held(JobWrite write) {
+            if (write instanceof JobWrite.Applied applied) {
+                return applied.job();
+            }
+            throw new LeaseLostException(jobId);
         }
 
         /** Someone else wrote the job: a cancellation is honoured, anything else means it is no longer ours. */

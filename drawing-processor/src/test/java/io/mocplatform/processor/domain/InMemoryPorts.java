@@ -1,8 +1,13 @@
 package io.mocplatform.processor.domain;
 
+import io.mocplatform.jobstore.JobLease;
+import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.job.Job;
-import io.mocplatform.model.job.JobStore;
-import io.mocplatform.model.job.StaleJobException;
+import io.mocplatform.model.job.JobError;
+import io.mocplatform.model.job.JobProgress;
+import io.mocplatform.model.job.JobResult;
+import io.mocplatform.model.job.JobStage;
+import io.mocplatform.model.job.JobStatus;
 import io.mocplatform.processor.domain.port.DrawingAnalyzer;
 import io.mocplatform.processor.domain.port.DrawingStore;
 import io.mocplatform.processor.domain.port.PageStore;
@@ -15,12 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** Small in-memory stand-ins for the pipeline's ports, for domain unit tests. */
@@ -29,15 +37,18 @@ final class InMemoryPorts {
     private InMemoryPorts() {
     }
 
-    /** Versioned like the real table: a write with an outdated version is refused. */
-    static final class Jobs implements JobStore {
+    /**
+     * The processor's writes with the real store's conditions: a take needs the status read (and, from processing,
+     * a free, own or lapsed lease); every later write needs this delivery's lease on a processing job.
+     */
+    static final class Jobs implements JobLease {
         final Map<String, Job> rows = new HashMap<>();
-        /** Applied to the stored row after each successful write, to simulate a concurrent writer. */
+        /** Applied to the stored row after each applied write, to simulate a concurrent writer. */
         UnaryOperator<Job> afterWrite = UnaryOperator.identity();
         int writes;
 
         void put(Job job) {
-            rows.put(job.jobId(), job.toBuilder().version(1L).build());
+            rows.put(job.jobId(), job);
         }
 
         Job get(String jobId) {
@@ -50,19 +61,69 @@ final class InMemoryPorts {
         }
 
         @Override
-        public Job update(Job job) {
-            Job stored = rows.get(job.jobId());
-            if (stored == null || !stored.version().equals(job.version())) {
-                throw new StaleJobException(job.jobId(), null);
+        public JobWrite take(String jobId, String deliveryId, JobStatus seen, JobStage stage, Instant now,
+                             Instant expiresAt) {
+            Predicate<Job> free = job -> job.leaseOwner() == null || job.leaseOwner().equals(deliveryId)
+                    || job.leaseExpiresAt() == null || !job.leaseExpiresAt().isAfter(now);
+            return write(jobId, job -> job.status() == seen && (seen == JobStatus.QUEUED || free.test(job)),
+                    job -> job.toBuilder().status(JobStatus.PROCESSING).leaseOwner(deliveryId)
+                            .leaseExpiresAt(expiresAt).currentStage(stage).updatedAt(now)
+                            .attempts(job.attempts() + 1)
+                            .startedAt(seen == JobStatus.QUEUED || job.startedAt() == null ? now : job.startedAt()));
+        }
+
+        @Override
+        public JobWrite recordProgress(String jobId, String deliveryId, JobProgress progress, Instant now) {
+            return held(jobId, deliveryId, job -> job.toBuilder().progress(progress).lastCheckpoint(now).updatedAt(now));
+        }
+
+        @Override
+        public JobWrite completeStage(String jobId, String deliveryId, List<JobStage> stagesCompleted,
+                                      JobStage current, Instant now) {
+            return held(jobId, deliveryId, job -> job.toBuilder().stagesCompleted(stagesCompleted)
+                    .currentStage(current).lastCheckpoint(now).updatedAt(now));
+        }
+
+        @Override
+        public JobWrite handOn(String jobId, String deliveryId, JobStage resumeFrom, Instant now) {
+            return held(jobId, deliveryId, job -> job.toBuilder().currentStage(resumeFrom).lastCheckpoint(now)
+                    .updatedAt(now).leaseOwner(null).leaseExpiresAt(null));
+        }
+
+        @Override
+        public JobWrite releaseForRetry(String jobId, String deliveryId, JobError error, Instant now) {
+            return held(jobId, deliveryId, job -> job.toBuilder().error(error).updatedAt(now).leaseOwner(null)
+                    .leaseExpiresAt(null));
+        }
+
+        @Override
+        public JobWrite complete(String jobId, String deliveryId, JobResult result, Instant now) {
+            return held(jobId, deliveryId, job -> job.toBuilder().status(JobStatus.COMPLETED).result(result)
+                    .error(null).stagesCompleted(List.of(JobStage.values())).currentStage(JobStage.RESULT)
+                    .lastCheckpoint(now).updatedAt(now).leaseOwner(null).leaseExpiresAt(null));
+        }
+
+        @Override
+        public JobWrite fail(String jobId, String deliveryId, JobError error, Instant now) {
+            return held(jobId, deliveryId, job -> job.toBuilder().status(JobStatus.FAILED).error(error)
+                    .updatedAt(now).leaseOwner(null).leaseExpiresAt(null));
+        }
+
+        private JobWrite held(String jobId, String deliveryId, Function<Job, Job.Builder> change) {
+            return write(jobId, job -> job.status() == JobStatus.PROCESSING && deliveryId.equals(job.leaseOwner()),
+                    change);
+        }
+
+        private JobWrite write(String jobId, Predicate<Job> condition, Function<Job, Job.Builder> change) {
+            Job stored = rows.get(jobId);
+            if (stored == null || !condition.test(stored)) {
+                return new JobWrite.Refused(Optional.ofNullable(stored));
             }
-            Job written = job.toBuilder().version(job.version() + 1).build();
-            rows.put(job.jobId(), written);
+            Job written = change.apply(stored).build();
+            rows.put(jobId, written);
             writes++;
-            Job after = afterWrite.apply(written);
-            if (after != written) {
-                rows.put(job.jobId(), after.toBuilder().version(written.version() + 1).build());
-            }
-            return written;
+            rows.put(jobId, afterWrite.apply(written));
+            return new JobWrite.Applied(written);
         }
     }
 

@@ -77,6 +77,31 @@ public final class JobTable {
         return SortableInstantConverter.INSTANCE.transformFrom(instant);
     }
 
+    /** Text as stored. */
+    static AttributeValue text(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    /** A stage as stored: its wire name. */
+    static AttributeValue stage(JobStage stage) {
+        return AttributeValue.fromS(stage.wireName());
+    }
+
+    /** Stages as stored: a list of wire names. */
+    static AttributeValue stages(List<JobStage> stages) {
+        return AttributeValue.fromL(stages.stream().map(JobTable::stage).toList());
+    }
+
+    /** Progress as stored: a map. */
+    static AttributeValue progress(JobProgress progress) {
+        return PROGRESS_CONVERTER.transformFrom(progress);
+    }
+
+    /** A result as stored: a map. */
+    static AttributeValue result(JobResult result) {
+        return RESULT_CONVERTER.transformFrom(result);
+    }
+
     /** An error as stored: a map. */
     static AttributeValue error(JobError error) {
         return ERROR_CONVERTER.transformFrom(error);
