@@ -1,9 +1,9 @@
 package io.mocplatform.reconciler.domain;
 
+import io.mocplatform.jobstore.JobResend;
+import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.JobStore;
-import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.model.queue.DrawingJobMessage;
 import io.mocplatform.reconciler.domain.port.JobQueue;
 import io.mocplatform.reconciler.domain.port.QueueUnavailableException;
@@ -27,21 +27,22 @@ import java.util.Optional;
  * <p>Sending again is safe because the processor decides from the row, not from the message: it skips a job that
  * is finished or whose lease another delivery holds, takes the lease with a write conditional on the version it
  * read (so two deliveries never both work), and resumes after the last completed stage. A duplicate therefore costs
- * one read. Before sending, the reconciler moves {@code updated_at} on with a version-checked write: the next run
- * then leaves the job alone for another {@code staleAfter}, and a processor that took the job in between makes this
- * write fail, so nothing is sent for a job that is moving.
+ * one read. Before sending, the reconciler moves {@code updated_at} on with a write conditioned on the job still
+ * being forgotten ({@link JobResend#claimResend}): the next run then leaves the job alone for another
+ * {@code staleAfter}, and a processor or owner that changed the job in between makes this write refused, so nothing
+ * is sent for a job that is moving.
  */
 public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final StaleJobs staleJobs;
-    private final JobStore jobs;
+    private final JobResend jobs;
     private final JobQueue queue;
     private final ReconcilePolicy policy;
     private final Clock clock;
 
-    public Reconciler(StaleJobs staleJobs, JobStore jobs, JobQueue queue, ReconcilePolicy policy, Clock clock) {
+    public Reconciler(StaleJobs staleJobs, JobResend jobs, JobQueue queue, ReconcilePolicy policy, Clock clock) {
         this.staleJobs = staleJobs;
         this.jobs = jobs;
         this.queue = queue;
@@ -82,7 +83,7 @@ public final class Reconciler {
                     continue;
                 }
                 stale++;
-                requeue(current.get());
+                requeue(current.get(), status);
             }
             return stale;
         }
@@ -94,14 +95,13 @@ public final class Reconciler {
             return job.leaseExpiresAt() == null || !job.leaseExpiresAt().isAfter(now);
         }
 
-        private void requeue(Job job) {
-            Job touched;
-            try {
-                touched = jobs.update(job.toBuilder().updatedAt(now).build());
-            } catch (StaleJobException movedOn) {
+        private void requeue(Job job, JobStatus status) {
+            JobWrite claimed = jobs.claimResend(job.jobId(), status, cutoff, now);
+            if (!(claimed instanceof JobWrite.Applied applied)) {
                 skipped++;
                 return;
             }
+            Job touched = applied.job();
             DrawingJobMessage message = DrawingJobMessage.of(touched.jobId(), touched.drawingKey(), touched.owner(),
                     touched.correlationId(), now);
             try {

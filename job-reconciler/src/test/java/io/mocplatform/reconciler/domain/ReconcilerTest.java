@@ -1,10 +1,10 @@
 package io.mocplatform.reconciler.domain;
 
+import io.mocplatform.jobstore.JobResend;
+import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobStage;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.JobStore;
-import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.model.queue.DrawingJobMessage;
 import io.mocplatform.reconciler.domain.port.JobQueue;
 import io.mocplatform.reconciler.domain.port.QueueUnavailableException;
@@ -175,8 +175,8 @@ class ReconcilerTest {
                 "corr-" + id, null, null).toBuilder().status(status).updatedAt(updatedAt).version(1L).build();
     }
 
-    /** The table and its status index, in memory, with the version check of the real store. */
-    private static final class Table implements JobStore, StaleJobs {
+    /** The table and its status index, in memory, with the real store's condition on the resend claim. */
+    private static final class Table implements JobResend, StaleJobs {
         final Map<String, Job> rows = new LinkedHashMap<>();
         List<Job> indexOverride;
         boolean conflictOnNextUpdate;
@@ -199,15 +199,17 @@ class ReconcilerTest {
         }
 
         @Override
-        public Job update(Job job) {
-            Job stored = rows.get(job.jobId());
-            if (conflictOnNextUpdate || stored == null || !stored.version().equals(job.version())) {
+        public JobWrite claimResend(String jobId, JobStatus status, Instant cutoff, Instant now) {
+            Job stored = rows.get(jobId);
+            boolean forgotten = stored != null && stored.status() == status && stored.updatedAt().isBefore(cutoff)
+                    && (stored.leaseExpiresAt() == null || !stored.leaseExpiresAt().isAfter(now));
+            if (conflictOnNextUpdate || !forgotten) {
                 conflictOnNextUpdate = false;
-                throw new StaleJobException(job.jobId(), null);
+                return new JobWrite.Refused(Optional.ofNullable(stored));
             }
-            Job written = job.toBuilder().version(job.version() + 1).build();
-            rows.put(job.jobId(), written);
-            return written;
+            Job written = stored.toBuilder().updatedAt(now).build();
+            rows.put(jobId, written);
+            return new JobWrite.Applied(written);
         }
     }
 }
