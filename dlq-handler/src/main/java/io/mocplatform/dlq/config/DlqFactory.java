@@ -5,10 +5,10 @@ import io.mocplatform.dlq.domain.DeadLetterPolicy;
 import io.mocplatform.dlq.domain.DeadLetterService;
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
-import io.mocplatform.model.job.JobStore;
-import io.mocplatform.jobstore.dynamodb.DynamoDbJobStore;
+import io.mocplatform.jobstore.JobDeadLetter;
+import io.mocplatform.jobstore.dynamodb.DynamoDbJobDeadLetter;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 
@@ -17,8 +17,8 @@ import java.time.Clock;
 class DlqFactory {
 
     @Singleton
-    JobStore jobStore(DynamoDbEnhancedClient dynamoDb, DlqConfiguration config) {
-        return new DynamoDbJobStore(dynamoDb, config.jobsTable());
+    JobDeadLetter jobDeadLetter(DynamoDbClient dynamoDb, DlqConfiguration config) {
+        return new DynamoDbJobDeadLetter(dynamoDb, config.jobsTable());
     }
 
     @Singleton
@@ -29,7 +29,7 @@ class DlqFactory {
     }
 
     @Singleton
-    DeadLetterService deadLetterService(JobStore jobs, AlertLedger ledger, AlertPublisher publisher,
+    DeadLetterService deadLetterService(JobDeadLetter jobs, AlertLedger ledger, AlertPublisher publisher,
                                         DeadLetterPolicy policy, Clock clock) {
         return new DeadLetterService(jobs, ledger, publisher, policy, clock);
     }

@@ -2,34 +2,33 @@ package io.mocplatform.dlq.domain;
 
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
+import io.mocplatform.jobstore.JobDeadLetter;
+import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.alert.AlertKind;
 import io.mocplatform.model.alert.DeadLetterAlert;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.JobStore;
-import io.mocplatform.model.job.StaleJobException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
  * Handles one dead message: marks its job failed and makes sure the on-call engineer hears about it, at least
  * once and, unless an invocation dies between publishing and confirming, exactly once.
  *
- * <p>The job row is the source of truth. One optimistic-locked write both marks the job failed (error type
- * {@code dead_lettered}, the last known error's message kept) and claims the alert by setting {@code alerted_at};
- * whoever wins that write sends the alert, then confirms it with a second write setting {@code alert_sent_at}. A
- * redelivery or a concurrent invocation that finds a confirmed claim sends nothing; one that finds a claim younger
- * than the claim timeout leaves the message for later (the claimant is publishing right now); one that finds an
- * older unconfirmed claim knows the claimant died (timeout, out of memory) and takes the claim over, again through
- * the version check so only one of several redeliveries publishes. A completed or cancelled job is never touched:
- * the version check makes a success written in between win (no alert: nobody waits on a finished job, and the
- * handler's log line and metrics still record the message). Messages without a job row are claimed in the
+ * <p>The job row is the source of truth. One conditional write ({@link JobDeadLetter#markDeadAndClaimAlert}) both
+ * marks the job failed (error type {@code dead_lettered}, the last known error's message kept) and claims the alert
+ * by setting {@code alerted_at}; whoever wins that write sends the alert, then confirms it with a second write
+ * setting {@code alert_sent_at}. A redelivery or a concurrent invocation that finds a confirmed claim sends nothing;
+ * one that finds a claim younger than the claim timeout leaves the message for later (the claimant is publishing
+ * right now); one that finds an older unconfirmed claim knows the claimant died (timeout, out of memory) and takes
+ * the claim over, through the same conditional write, so only one of several redeliveries publishes. A completed or
+ * cancelled job is never touched: the write's condition makes a success written in between win (no alert: nobody
+ * waits on a finished job, and the handler's log line and metrics still record the message). The writes touch only
+ * the dlq-handler's attributes (status and error of the dead mark, the alert claim), never the processor's lease. Messages without a job row are claimed in the
  * {@link AlertLedger} instead, with the same lease-and-confirm rule: by job id when the message names a job the
  * table does not know (one alert per unknown job, however many of its messages die), by message id when it names
  * none.
@@ -45,14 +44,14 @@ public final class DeadLetterService {
     /** A dead job is rarely written by anyone else; a few re-reads settle any race. */
     private static final int MAX_WRITE_ATTEMPTS = 5;
 
-    private final JobStore jobs;
+    private final JobDeadLetter jobs;
     private final AlertLedger ledger;
     private final AlertPublisher publisher;
     private final AlertComposer composer;
     private final DeadLetterPolicy policy;
     private final Clock clock;
 
-    public DeadLetterService(JobStore jobs, AlertLedger ledger, AlertPublisher publisher,
+    public DeadLetterService(JobDeadLetter jobs, AlertLedger ledger, AlertPublisher publisher,
                              DeadLetterPolicy policy, Clock clock) {
         this.jobs = jobs;
         this.ledger = ledger;
@@ -105,26 +104,21 @@ public final class DeadLetterService {
                 }
                 countedAt = job.alertedAt();
             }
-            // alert_sent_at goes with every claim: a confirmation left from an earlier death is not this one's.
-            Job.Builder change = job.toBuilder().updatedAt(now).alertedAt(now).alertSentAt(null);
-            if (!marked) {
-                change.status(JobStatus.FAILED).leaseOwner(null).leaseExpiresAt(null)
-                        .error(new JobError(Cause.DEAD_LETTERED, cause.message(), true, cause.stage()));
-            }
-            Job saved;
-            try {
-                saved = jobs.update(change.build());
-            } catch (StaleJobException changed) {
+            JobWrite claim = jobs.markDeadAndClaimAlert(job.jobId(),
+                    new JobError(Cause.DEAD_LETTERED, cause.message(), true, cause.stage()), now, staleBefore);
+            if (!(claim instanceof JobWrite.Applied applied)) {
+                // Someone wrote first (the processor finished, another invocation claimed): decide on the new row.
                 if (attempt == MAX_WRITE_ATTEMPTS) {
-                    throw changed;
+                    throw new IllegalStateException("job " + job.jobId() + " kept changing while its dead letter"
+                            + " was handled; the message is retried");
                 }
-                Optional<Job> again = jobs.find(job.jobId());
-                if (again.isEmpty()) {
+                if (claim.current().isEmpty()) {
                     return handleWithoutJob(letter, AlertKind.UNKNOWN_JOB, now);
                 }
-                job = again.get();
+                job = claim.current().get();
                 continue;
             }
+            Job saved = applied.job();
             DeadLetterAlert facts = composer.forJob(letter, saved, cause, now);
             DeadLetterOutcome outcome = deliver(facts, countedAt, now);
             if (outcome.retry()) {
@@ -210,53 +204,22 @@ public final class DeadLetterService {
 
     /**
      * Sets {@code alert_sent_at} on the claim made at {@code claimedAt}, once its alert (or the storm alert standing
-     * for it) is out. Nothing to do when the claim is no longer there: the job was retried (a new run, a new
-     * claim) or, after an unusually long stall, taken over by a redelivery that sends the alert again. When the row
-     * keeps changing the claim stays unconfirmed, which costs at most one duplicate alert after the claim timeout.
+     * for it) is out. Nothing is written when the claim is no longer there: the job was retried (a new run, a new
+     * claim at its next death) or, after an unusually long stall, taken over by a redelivery that sends the alert
+     * again. {@code updated_at} stays: the job did not change for its owner, only the alert bookkeeping did.
      */
     private void confirmJobClaim(Job saved, Instant claimedAt) {
-        // updated_at stays: the job did not change for its owner, only the alert bookkeeping did.
-        updateWhileClaimed(saved, job -> claimedAt.equals(job.alertedAt()) && job.alertSentAt() == null,
-                job -> job.toBuilder().alertSentAt(sentAt()).build());
+        jobs.confirmAlert(saved.jobId(), claimedAt, sentAt());
     }
 
     /**
      * Takes back {@code alerted_at} so the retry alerts, and puts back the error the job had before it was marked,
      * so the retry still knows the original error type and can alert at once instead of after the claim timeout.
      * The job stays failed meanwhile: its user must not see it come back to life because the pager was unreachable.
+     * Nothing is written when the claim is no longer this one (retried or taken over meanwhile).
      */
     private void releaseJobClaim(Job saved, JobError originalError, Instant claimedAt) {
-        updateWhileClaimed(saved, job -> claimedAt.equals(job.alertedAt()), job -> {
-            Job.Builder released = job.toBuilder().alertedAt(null);
-            if (originalError != null && !Cause.DEAD_LETTERED.equals(originalError.type()) && Cause.isMarked(job)) {
-                released.error(originalError);
-            }
-            return released.build();
-        });
-        // If the row kept changing, the claim stays unconfirmed and lapses after the claim timeout, when the
-        // message's redelivery takes it over and alerts; only the original error type is lost (it says "unknown").
-    }
-
-    /**
-     * Writes {@code change} of the job while {@code stillClaimed} holds, reading the row again after a conflicting
-     * write (at most {@link #MAX_WRITE_ATTEMPTS} times); stops quietly when the claim is gone or the row vanished.
-     */
-    private void updateWhileClaimed(Job saved, Predicate<Job> stillClaimed, UnaryOperator<Job> change) {
-        Job current = saved;
-        for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-            if (!stillClaimed.test(current)) {
-                return;
-            }
-            try {
-                jobs.update(change.apply(current));
-                return;
-            } catch (StaleJobException changed) {
-                Optional<Job> again = jobs.find(current.jobId());
-                if (again.isEmpty()) {
-                    return;
-                }
-                current = again.get();
-            }
-        }
+        boolean restorable = originalError != null && !Cause.DEAD_LETTERED.equals(originalError.type());
+        jobs.releaseAlert(saved.jobId(), claimedAt, restorable ? originalError : null);
     }
 }

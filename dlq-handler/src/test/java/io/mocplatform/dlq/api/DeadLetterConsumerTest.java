@@ -18,8 +18,10 @@ import io.mocplatform.dlq.domain.port.AlertPublisher;
 import io.mocplatform.function.lambda.CurrentLambdaContext;
 import io.mocplatform.function.metrics.Metrics;
 import io.mocplatform.function.sqs.SqsBatch;
+import io.mocplatform.jobstore.JobDeadLetter;
+import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.job.Job;
-import io.mocplatform.model.job.JobStore;
+import io.mocplatform.model.job.JobError;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,9 +64,17 @@ class DeadLetterConsumerTest {
     }
 
     private DeadLetterConsumer processor() {
-        JobStore noJobs = new JobStore() {
+        JobDeadLetter noJobs = new JobDeadLetter() {
             @Override public Optional<Job> find(String jobId) { return Optional.empty(); }
-            @Override public Job update(Job job) { throw new AssertionError("nothing to save"); }
+            @Override public JobWrite markDeadAndClaimAlert(String id, JobError e, Instant at, Instant stale) {
+                throw new AssertionError("nothing to save");
+            }
+            @Override public JobWrite confirmAlert(String id, Instant at, Instant sent) {
+                throw new AssertionError("nothing to save");
+            }
+            @Override public JobWrite releaseAlert(String id, Instant at, JobError e) {
+                throw new AssertionError("nothing to save");
+            }
         };
         AlertLedger ledger = new AlertLedger() {
             @Override public MessageClaim claimAlert(String m, Instant at, Instant stale, Instant exp) {

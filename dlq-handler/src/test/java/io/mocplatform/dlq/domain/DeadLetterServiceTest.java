@@ -7,7 +7,6 @@ import io.mocplatform.model.alert.DeadLetterAlert;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.StaleJobException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -270,24 +269,6 @@ class DeadLetterServiceTest {
         assertThat(publisher.sent).singleElement()
                 .satisfies(n -> assertThat(n.payload().errorType()).isEqualTo(Fixtures.LAST_ERROR_TYPE));
         assertThat(jobs.rows.get(JOB_ID).error().type()).isEqualTo("dead_lettered");
-    }
-
-    @Test
-    void shouldGiveUpWithAnError_whenTheRowKeepsChanging() {
-        jobs.put(Fixtures.stuckJob(JOB_ID, NOW));
-        java.util.function.Consumer<Fakes.Jobs> touch = new java.util.function.Consumer<>() {
-            @Override
-            public void accept(Fakes.Jobs rows) {
-                Job current = rows.rows.get(JOB_ID);
-                rows.rows.put(JOB_ID, current.toBuilder().version(current.version() + 1).build());
-                rows.beforeNextUpdate = this;
-            }
-        };
-        jobs.beforeNextUpdate = touch;
-
-        assertThatThrownBy(() -> service.handle(letterFor(JOB_ID, "m1"))).isInstanceOf(StaleJobException.class);
-        assertThat(publisher.sent).isEmpty();
-        assertThat(jobs.rows.get(JOB_ID).status()).isEqualTo(JobStatus.PROCESSING);
     }
 
     @Test

@@ -2,18 +2,21 @@ package io.mocplatform.dlq.domain;
 
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
+import io.mocplatform.jobstore.JobDeadLetter;
+import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.job.Job;
-import io.mocplatform.model.job.JobStore;
-import io.mocplatform.model.job.StaleJobException;
+import io.mocplatform.model.job.JobError;
+import io.mocplatform.model.job.JobStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Small in-memory stand-ins for the ports, with the same conditional-write rules as the DynamoDB adapters. */
 final class Fakes {
@@ -21,10 +24,10 @@ final class Fakes {
     private Fakes() {
     }
 
-    /** Versioned rows: an update succeeds only against the version it read, like the Enhanced Client's extension. */
-    static final class Jobs implements JobStore {
+    /** The dlq-handler's job writes with the real store's conditions (see {@code DynamoDbJobDeadLetter}). */
+    static final class Jobs implements JobDeadLetter {
         final Map<String, Job> rows = new HashMap<>();
-        /** Runs just before the next update is checked, to simulate a concurrent writer; then forgotten. */
+        /** Runs just before the next write is checked, to simulate a concurrent writer; then forgotten. */
         Consumer<Jobs> beforeNextUpdate;
         int updates;
 
@@ -40,20 +43,49 @@ final class Fakes {
         }
 
         @Override
-        public Job update(Job job) {
+        public JobWrite markDeadAndClaimAlert(String jobId, JobError deadLettered, Instant now, Instant staleBefore) {
+            return write(jobId, job -> job.status() != JobStatus.COMPLETED && job.status() != JobStatus.CANCELLED
+                            && (job.status() != JobStatus.PROCESSING || job.leaseExpiresAt() == null
+                                || !job.leaseExpiresAt().isAfter(now))
+                            && (!marked(job) || job.alertedAt() == null
+                                || (job.alertSentAt() == null && job.alertedAt().isBefore(staleBefore))),
+                    job -> job.toBuilder().status(JobStatus.FAILED).error(deadLettered).updatedAt(now).alertedAt(now)
+                            .alertSentAt(null).leaseOwner(null).leaseExpiresAt(null));
+        }
+
+        @Override
+        public JobWrite confirmAlert(String jobId, Instant claimedAt, Instant sentAt) {
+            return write(jobId, job -> marked(job) && claimedAt.equals(job.alertedAt()) && job.alertSentAt() == null,
+                    job -> job.toBuilder().alertSentAt(sentAt));
+        }
+
+        @Override
+        public JobWrite releaseAlert(String jobId, Instant claimedAt, JobError originalError) {
+            return write(jobId, job -> marked(job) && claimedAt.equals(job.alertedAt()), job -> {
+                Job.Builder released = job.toBuilder().alertedAt(null);
+                return originalError == null ? released : released.error(originalError);
+            });
+        }
+
+        private static boolean marked(Job job) {
+            return job.status() == JobStatus.FAILED && job.error() != null
+                    && "dead_lettered".equals(job.error().type());
+        }
+
+        private JobWrite write(String jobId, Predicate<Job> condition, Function<Job, Job.Builder> change) {
             if (beforeNextUpdate != null) {
                 Consumer<Jobs> interference = beforeNextUpdate;
                 beforeNextUpdate = null;
                 interference.accept(this);
             }
-            Job current = rows.get(job.jobId());
-            if (current == null || !Objects.equals(current.version(), job.version())) {
-                throw new StaleJobException(job.jobId(), null);
+            Job current = rows.get(jobId);
+            if (current == null || !condition.test(current)) {
+                return new JobWrite.Refused(Optional.ofNullable(current));
             }
             updates++;
-            Job stored = job.toBuilder().version(job.version() + 1).build();
-            rows.put(job.jobId(), stored);
-            return stored;
+            Job stored = change.apply(current).build();
+            rows.put(jobId, stored);
+            return new JobWrite.Applied(stored);
         }
     }
 
