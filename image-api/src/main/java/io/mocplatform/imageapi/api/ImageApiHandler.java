@@ -1,12 +1,12 @@
 package io.mocplatform.imageapi.api;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.mocplatform.api.ApiFunction;
 
 /** Lambda entry point of the image API (API Gateway HTTP API, payload format 2.0). */
-public class ImageApiHandler extends APIGatewayV2HTTPEventFunction {
+public class ImageApiHandler extends ApiFunction {
 
-    /** What Lambda calls: starts the application context from application.yml and the environment. */
+    /** What Lambda calls: a lazy context ({@link ApiFunction}) from application.yml and the environment. */
     public ImageApiHandler() {
         super();
     }

@@ -1,12 +1,12 @@
 package io.mocplatform.jobapi.api;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.mocplatform.api.ApiFunction;
 
 /** The Lambda entry point behind the HTTP API (payload 2.0): Micronaut routes each event to the controllers. */
-public class JobApiHandler extends APIGatewayV2HTTPEventFunction {
+public class JobApiHandler extends ApiFunction {
 
-    /** What the Lambda runtime calls: builds the application context from application.yml and the environment. */
+    /** What the Lambda runtime calls: a lazy context ({@link ApiFunction}) from application.yml and the environment. */
     public JobApiHandler() {
         super();
     }

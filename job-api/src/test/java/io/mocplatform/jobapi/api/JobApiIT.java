@@ -14,6 +14,8 @@ import io.mocplatform.jobstore.dynamodb.JobTable;
 import io.mocplatform.testkit.AwsClients;
 import io.mocplatform.testkit.LocalAwsEnvironment;
 import io.mocplatform.testkit.WithLocalAws;
+import io.mocplatform.function.snapstart.PrimingReport;
+import io.mocplatform.function.snapstart.PrimingResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -88,6 +92,19 @@ class JobApiIT {
 
         assertThat(aws.dynamoDb().scan(r -> r.tableName(env.resources().jobsTable())).count()).isEqualTo(before);
         assertThat(context.getBean(io.mocplatform.function.lambda.CurrentLambdaContext.class).get()).isPresent();
+    }
+
+    @Test
+    void shouldCreateEverySingletonThenReadThroughTheRoute_whenTheCheckpointHookRuns() {
+        PrimingResource priming = context.getBean(PrimingResource.class);
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(priming.lastReport().steps()).extracting(PrimingReport.Step::primer)
+                .containsExactly("SingletonsPrimer", "RoutePrimer");
+        assertThat(priming.lastReport().failures()).isZero();
+        assertThat(context.getActiveBeanRegistrations(S3Presigner.class)).hasSize(1);
+        assertThat(context.getActiveBeanRegistrations(SqsClient.class)).hasSize(1);
     }
 
     // ---- POST /drawings ----

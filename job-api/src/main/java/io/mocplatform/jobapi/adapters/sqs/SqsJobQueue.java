@@ -1,5 +1,7 @@
 package io.mocplatform.jobapi.adapters.sqs;
 
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.serde.ObjectMapper;
 import io.mocplatform.function.metrics.Metrics;
 import io.mocplatform.function.sqs.JobMessages;
@@ -12,20 +14,23 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
+import java.util.function.Supplier;
+
 /**
  * Sends job messages to the drawing-jobs queue ({@link JobMessages}: body, attributes, trace header); a send the
- * queue did not accept counts as {@code EnqueueFailed}.
+ * queue did not accept counts as {@code EnqueueFailed}. The SQS client is created at the first send, so a cold
+ * start that answers a read does not build it.
  */
 @Singleton
 class SqsJobQueue implements JobQueue {
 
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final ObjectMapper json;
     private final Metrics metrics;
     private final String queueUrl;
 
-    SqsJobQueue(SqsClient sqs, ObjectMapper json, Metrics metrics, JobApiConfiguration config) {
-        this.sqs = sqs;
+    SqsJobQueue(BeanProvider<SqsClient> sqs, ObjectMapper json, Metrics metrics, JobApiConfiguration config) {
+        this.sqs = SupplierUtil.memoized(sqs::get);
         this.json = json;
         this.metrics = metrics;
         this.queueUrl = config.jobsQueueUrl();
@@ -34,7 +39,7 @@ class SqsJobQueue implements JobQueue {
     @Override
     public void enqueue(DrawingJobMessage message) {
         try {
-            JobMessages.send(sqs, json, queueUrl, message);
+            JobMessages.send(sqs.get(), json, queueUrl, message);
         } catch (SdkException e) {
             // The alarm on this metric (modules/monitoring, "<function>-enqueue-failed") pages on the first one.
             metrics.start().put("EnqueueFailed", 1, Unit.COUNT).property("job_id", message.jobId())
