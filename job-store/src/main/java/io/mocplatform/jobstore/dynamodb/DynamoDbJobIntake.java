@@ -14,9 +14,8 @@ import static io.mocplatform.jobstore.dynamodb.JobTable.UPDATED_AT;
 import static io.mocplatform.jobstore.dynamodb.JobTable.VERSION;
 
 /**
- * {@link JobIntake} as single {@code UpdateItem}s conditioned on owner and status. Each also moves {@code version}
- * on, because writers that still write whole rows check it: without that, a processor's whole-row write read
- * before a cancel would silently undo it.
+ * {@link JobIntake} as single {@code UpdateItem}s conditioned on owner and status; each moves the change counter
+ * {@code version} on.
  */
 public final class DynamoDbJobIntake implements JobIntake {
 

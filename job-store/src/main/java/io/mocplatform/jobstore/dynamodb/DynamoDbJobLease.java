@@ -30,8 +30,7 @@ import static io.mocplatform.jobstore.dynamodb.JobTable.UPDATED_AT;
 import static io.mocplatform.jobstore.dynamodb.JobTable.VERSION;
 
 /**
- * {@link JobLease} as single {@code UpdateItem}s. Each also moves {@code version} on, for the writers that still
- * write whole rows checked on it (the dlq-handler, the reconciler): their write read before this one is refused.
+ * {@link JobLease} as single {@code UpdateItem}s; each moves the change counter {@code version} on.
  */
 public final class DynamoDbJobLease implements JobLease {
 

@@ -13,8 +13,7 @@ import static io.mocplatform.jobstore.dynamodb.JobTable.UPDATED_AT;
 import static io.mocplatform.jobstore.dynamodb.JobTable.VERSION;
 
 /**
- * {@link JobResend} as one {@code UpdateItem} of {@code updated_at}. It also moves {@code version} on, for the
- * dlq-handler's whole-row writes, which still check it.
+ * {@link JobResend} as one {@code UpdateItem} of {@code updated_at}; it moves the change counter {@code version} on.
  */
 public final class DynamoDbJobResend implements JobResend {
 

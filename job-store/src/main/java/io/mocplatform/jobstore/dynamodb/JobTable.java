@@ -227,7 +227,8 @@ public final class JobTable {
                         .map(p -> Integer.parseInt(p.n())).toList());
     }
 
-    /** The table schema; writes through it are conditional on {@code version} (optimistic locking). Declared
+    /** The table schema. The one whole-item write through it, job-api's create, is conditional on the row not
+     * existing, and the versioned-record extension starts the change counter {@code version} at 1. Declared
      * last because it uses the converters above during class initialisation. */
     public static final TableSchema<Job> SCHEMA = buildSchema();
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A drawing-processing job as stored in the Jobs table. Immutable: change it through {@link #toBuilder()}.
- * {@code version} is the optimistic-locking counter; every write is conditional on it.
+ * A drawing-processing job as stored in the Jobs table: the read model. Immutable. Its writers never write it back
+ * whole: each changes only the attributes it owns, conditioned on the state it depends on (the job-store module).
  *
  * @param jobId              {@code job_<epoch-millis>_<random>}, see {@link io.mocplatform.model.IdGenerator}
  * @param owner              the {@code sub} of the user who submitted it
@@ -35,7 +35,8 @@ import java.util.Objects;
  *                           only known to be out once {@code alertSentAt} is set too)
  * @param alertSentAt        when that alert was confirmed published; null while the claim is unconfirmed
  * @param ttl                expiry in epoch seconds (DynamoDB TTL)
- * @param version            optimistic-locking version, null before the first write
+ * @param version            change counter: 1 when created, moved on by every write; no write is conditioned on it,
+ *                           but a reader can tell that nothing changed between two reads
  */
 public record Job(String jobId, String owner, JobStatus status, String drawingId, String drawingKey,
                   Instant createdAt, Instant updatedAt, Instant startedAt, List<JobStage> stagesCompleted, JobStage currentStage,

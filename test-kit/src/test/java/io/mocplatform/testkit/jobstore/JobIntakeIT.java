@@ -2,13 +2,13 @@ package io.mocplatform.testkit.jobstore;
 
 import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.jobstore.dynamodb.DynamoDbJobIntake;
-import io.mocplatform.jobstore.dynamodb.DynamoDbJobStore;
+import io.mocplatform.jobstore.dynamodb.DynamoDbJobLease;
 import io.mocplatform.jobstore.dynamodb.JobTable;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobStage;
+import io.mocplatform.model.job.JobProgress;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.StaleJobException;
 import io.mocplatform.testkit.LocalAwsEnvironment;
 import io.mocplatform.testkit.WithLocalAws;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The job-api's writes against DynamoDB Local: each changes only status, error and {@code updated_at}, and is
@@ -33,7 +32,7 @@ class JobIntakeIT {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     private final DynamoDbJobIntake intake;
-    private final DynamoDbJobStore store;
+    private final DynamoDbJobLease store;
     private final DynamoDbEnhancedClient enhanced;
     private final String table;
 
@@ -41,7 +40,7 @@ class JobIntakeIT {
         this.table = env.resources().jobsTable();
         this.enhanced = enhanced;
         this.intake = new DynamoDbJobIntake(dynamoDb, table);
-        this.store = new DynamoDbJobStore(enhanced, table);
+        this.store = new DynamoDbJobLease(dynamoDb, table);
     }
 
     private Job stored(Job job) {
@@ -102,8 +101,8 @@ class JobIntakeIT {
         assertThat(cancelled).isInstanceOf(JobWrite.Applied.class);
         assertThat(cancelled.current()).get().extracting(Job::status, Job::leaseOwner)
                 .containsExactly(JobStatus.CANCELLED, "delivery-1");
-        assertThatThrownBy(() -> store.update(leased.toBuilder().lastCheckpoint(NOW.plusSeconds(3)).build()))
-                .as("the processor's page checkpoint, read before the cancel").isInstanceOf(StaleJobException.class);
+        assertThat(store.recordProgress(leased.jobId(), "delivery-1", new JobProgress(1, 2), NOW.plusSeconds(3)))
+                .as("the processor's next page checkpoint").isInstanceOf(JobWrite.Refused.class);
         assertThat(store.find(leased.jobId())).get().extracting(Job::status).isEqualTo(JobStatus.CANCELLED);
     }
 

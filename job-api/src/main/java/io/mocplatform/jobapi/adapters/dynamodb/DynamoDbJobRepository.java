@@ -7,11 +7,9 @@ import io.mocplatform.model.PlatformNames;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
 import io.mocplatform.model.job.JobStatus;
-import io.mocplatform.model.job.JobStore;
 import io.mocplatform.jobstore.JobIntake;
 import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.jobstore.dynamodb.DynamoDbJobIntake;
-import io.mocplatform.jobstore.dynamodb.DynamoDbJobStore;
 import io.mocplatform.jobstore.dynamodb.JobTable;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -36,8 +34,7 @@ import java.util.Optional;
 
 /**
  * Jobs and idempotency claims in the Jobs table, through the Enhanced Client with the shared static schema; reads
- * are the shared {@link DynamoDbJobStore}'s and the job-api's writes to existing jobs the job store's
- * {@link DynamoDbJobIntake}, as in the other functions.
+ * are strongly consistent, and the job-api's writes to existing jobs are the job store's {@link DynamoDbJobIntake}.
  */
 @Singleton
 class DynamoDbJobRepository implements JobRepository {
@@ -48,7 +45,6 @@ class DynamoDbJobRepository implements JobRepository {
             .expression("attribute_not_exists(#pk)").putExpressionName("#pk", JobTable.JOB_ID).build();
 
     private final DynamoDbEnhancedClient enhanced;
-    private final JobStore store;
     private final JobIntake intake;
     private final DynamoDbTable<Job> jobs;
     private final DynamoDbTable<IdempotencyItem> claims;
@@ -58,7 +54,6 @@ class DynamoDbJobRepository implements JobRepository {
     DynamoDbJobRepository(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhanced, JobApiConfiguration config,
                           Clock clock) {
         this.enhanced = enhanced;
-        this.store = new DynamoDbJobStore(enhanced, config.jobsTable());
         this.intake = new DynamoDbJobIntake(dynamoDb, config.jobsTable());
         this.jobs = enhanced.table(config.jobsTable(), JobTable.SCHEMA);
         this.claims = enhanced.table(config.jobsTable(), IdempotencyItem.SCHEMA);
@@ -68,7 +63,7 @@ class DynamoDbJobRepository implements JobRepository {
 
     @Override
     public Optional<Job> find(String jobId) {
-        return store.find(jobId);
+        return Optional.ofNullable(jobs.getItem(r -> r.key(key(jobId)).consistentRead(true)));
     }
 
     @Override
