@@ -266,6 +266,12 @@ public final class DrawingJobProcessor {
                         page -> pageStore.loadImage(jobId, page), deadline))
                         .withWarnings(PageWarnings.of(pages, policy.dpi()));
             } catch (NoTimeLeftException noTime) {
+                if (!progressed()) {
+                    // The boundary check found time for the analysis, so the timeout is fine: loading the page
+                    // images took the invocation. That is a slow dependency, retried with backoff like one.
+                    throw new RetryableException("page_images_too_slow", "loading the page images used up the "
+                            + "time of a whole invocation; the job will be tried again", null);
+                }
                 LOG.info("handing on before the analysis: {}", noTime.getMessage());
                 return Optional.of(handOn(JobStage.DRAWING_ANALYSIS));
             }
@@ -286,8 +292,13 @@ public final class DrawingJobProcessor {
             return result;
         }
 
+        /** Whether this invocation has saved any checkpoint (a page or a stage). */
+        private boolean progressed() {
+            return pagesProcessed > 0 || !stageDurations.isEmpty();
+        }
+
         private Outcome handOn(JobStage resumeFrom) {
-            if (pagesProcessed == 0 && stageDurations.isEmpty()) {
+            if (!progressed()) {
                 // A whole invocation did not reach one checkpoint (the function's timeout is shorter than the
                 // safety margin plus the step's minimum): handing on again would loop for ever, unseen. As a
                 // failed receive it reaches the dead-letter queue and the on-call's alert instead.

@@ -292,6 +292,20 @@ class DrawingJobProcessorTest {
     }
 
     @Test
+    void shouldCountAFailedReceiveAsSlowImages_whenAContinuationSpendsItsWholeInvocationLoadingThem() {
+        analyzer.minimumTime = Duration.ofSeconds(66);
+        assertThat(process("msg-1", 1, () -> Duration.ofSeconds(65)).outcome())
+                .isEqualTo(new Outcome.HandedOn(JobStage.DRAWING_ANALYSIS));
+        analyzer.failure = new NoTimeLeftException("page images took the time");
+
+        ProcessingReport continuation = process("msg-2", 1, Deadline.none());
+
+        assertThat(continuation.outcome()).isInstanceOfSatisfying(Outcome.RetryLater.class,
+                retry -> assertThat(retry.error().type()).isEqualTo("page_images_too_slow"));
+        assertThat(analyzer.calls).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountAFailedReceive_whenTheDeadlineIsNearBeforeTheFirstStep() {
         ProcessingReport report = process("msg-1", 1, () -> Duration.ofSeconds(-5));
 
