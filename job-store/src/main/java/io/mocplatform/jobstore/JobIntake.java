@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * The job-api's writes to an existing job: its owner cancels or retries it, and a job whose message the queue did
  * not take is marked failed. Each write sets only {@code status}, {@code error} and {@code updated_at} and depends
- * only on the status: the processor's lease and progress and the dlq-handler's alert claim are theirs and are left
+ * only on the status and, for the owner's writes, the owner: the processor's lease and progress and the dlq-handler's alert claim are theirs and are left
  * as they are (the processor starts a new run's clock when it takes a {@code queued} job, the dlq-handler's claim
  * only counts for a job it marked dead).
  */

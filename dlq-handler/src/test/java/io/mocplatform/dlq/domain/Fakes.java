@@ -48,7 +48,7 @@ final class Fakes {
                             && (job.status() != JobStatus.PROCESSING || job.leaseExpiresAt() == null
                                 || !job.leaseExpiresAt().isAfter(now))
                             && (!marked(job) || job.alertedAt() == null
-                                || (job.alertSentAt() == null && job.alertedAt().isBefore(staleBefore))),
+                                || (job.alertSentAt() == null && !job.alertedAt().isAfter(staleBefore))),
                     job -> job.toBuilder().status(JobStatus.FAILED).error(deadLettered).updatedAt(now).alertedAt(now)
                             .alertSentAt(null).leaseOwner(null).leaseExpiresAt(null));
         }

@@ -25,8 +25,8 @@ import java.util.Optional;
  * lost an acknowledged message, or a processor died after releasing its lease.
  *
  * <p>Sending again is safe because the processor decides from the row, not from the message: it skips a job that
- * is finished or whose lease another delivery holds, takes the lease with a write conditional on the version it
- * read (so two deliveries never both work), and resumes after the last completed stage. A duplicate therefore costs
+ * is finished or whose lease another delivery holds, takes the lease with a write conditioned on the status it read
+ * and on the lease being free or lapsed (so two deliveries never both work), and resumes after the last completed stage. A duplicate therefore costs
  * one read. Before sending, the reconciler moves {@code updated_at} on with a write conditioned on the job still
  * being forgotten ({@link JobResend#claimResend}): the next run then leaves the job alone for another
  * {@code staleAfter}, and a processor or owner that changed the job in between makes this write refused, so nothing

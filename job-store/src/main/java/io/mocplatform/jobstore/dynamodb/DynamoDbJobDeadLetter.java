@@ -28,7 +28,7 @@ public final class DynamoDbJobDeadLetter implements JobDeadLetter {
     private static final String MARKABLE = "attribute_exists(#status) AND NOT (#status IN (:completed, :cancelled))"
             + " AND (#status <> :processing OR attribute_not_exists(#lease_expires_at) OR #lease_expires_at <= :now)"
             + " AND (NOT (" + MARKED + ") OR attribute_not_exists(#alerted_at)"
-            + " OR (attribute_not_exists(#alert_sent_at) AND #alerted_at < :stale))";
+            + " OR (attribute_not_exists(#alert_sent_at) AND #alerted_at <= :stale))";
 
     private final DynamoDbClient dynamoDb;
     private final String table;

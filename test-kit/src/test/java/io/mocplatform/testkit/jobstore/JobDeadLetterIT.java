@@ -112,6 +112,16 @@ class JobDeadLetterIT {
     }
 
     @Test
+    void shouldLetAClaimBeTakenOver_exactlyWhenItsTimeoutEnds_asTheDlqHandlerDecides() {
+        String job = taken("job_1_dead_boundary", NOW.minusSeconds(60), NOW.minusSeconds(1));
+        assertThat(claim(job, NOW).applied()).isTrue();
+
+        // The dlq-handler counts a claim made exactly CLAIM_TIMEOUT ago as stale: the write must agree, or the
+        // handler would retry a refused takeover until it gives up.
+        assertThat(claim(job, NOW.plus(CLAIM_TIMEOUT)).applied()).isTrue();
+    }
+
+    @Test
     void shouldLeaveTheClaimToTheNextDeath_whenTheOwnerRetriesBetweenClaimAndConfirmation() {
         String job = taken("job_1_dead_retry", NOW.minusSeconds(60), NOW.minusSeconds(1));
         claim(job, NOW);
