@@ -15,6 +15,8 @@ import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
+import scalikejdbc.ConnectionPool$;
+import scalikejdbc.ConnectionPoolSettings;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.util.Either;
@@ -36,6 +38,14 @@ import java.util.concurrent.TimeUnit;
  * ElasticMQ in this JVM. With a data directory, queues and their messages are kept in an H2 file through
  * ElasticMQ's own SQL persistence (the same actor its standalone server uses), and restored at the next start.
  * A message SendMessage acknowledged is on disk already, so it survives a kill -9 of the JVM.
+ *
+ * <p>ElasticMQ's SQL persistence reads and writes through scalikejdbc's one JVM-wide connection pool, which it
+ * creates only the first time a persistence actor starts in the JVM ({@code org.elasticmq.persistence.sql.DB}). A
+ * later server in the same JVM would so use the first one's database: another data directory's queues and
+ * messages, or, once the first server closed it, pooled connections to a shut-down database, on which the
+ * persistence actor fails without answering the restore (the start then waited out its restore timeout and
+ * tried again). Each start therefore points that pool at its own database and {@link #close} closes it, and only
+ * one persistent server runs in a JVM at a time.
  */
 final class ElasticMqServer implements AutoCloseable {
 
@@ -43,6 +53,8 @@ final class ElasticMqServer implements AutoCloseable {
     static final String ACCOUNT_ID = "000000000000";
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(30);
     private static final int BIND_ATTEMPTS = 3;
+    /** The database of the persistent server running in this JVM, if any: ElasticMQ's pool has room for one. */
+    private static String openDatabase;
 
     private final ActorSystem actorSystem;
     private final SQSRestServer server;
@@ -66,11 +78,15 @@ final class ElasticMqServer implements AutoCloseable {
      * (the AWS edge in front of it), or its own port when {@code publicPort} is 0.
      */
     static ElasticMqServer start(int requestedPort, int publicPort, String region, Path dataDir) {
+        String databaseUrl = dataDir == null ? null : databaseUrl(dataDir);
+        if (databaseUrl != null) {
+            claimConnectionPool(databaseUrl);
+        }
         RuntimeException last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             int port = FreePort.resolve(requestedPort);
             try {
-                return startOn(port, publicPort, region, dataDir);
+                return startOn(port, publicPort, region, dataDir, databaseUrl);
             } catch (RuntimeException e) {
                 last = e;
                 if (requestedPort != 0) {
@@ -78,10 +94,14 @@ final class ElasticMqServer implements AutoCloseable {
                 }
             }
         }
+        if (databaseUrl != null) {
+            releaseConnectionPool(databaseUrl);
+        }
         throw new IllegalStateException("ElasticMQ did not start", last);
     }
 
-    private static ElasticMqServer startOn(int port, int publicPort, String region, Path dataDir) {
+    private static ElasticMqServer startOn(int port, int publicPort, String region, Path dataDir,
+                                           String databaseUrl) {
         // Pekko logs every actor start to stdout by default; tests and the devstack only want warnings.
         ActorSystem system = ActorSystem.create("elasticmq", ConfigFactory.parseString("""
                 pekko.loglevel = WARNING
@@ -90,7 +110,6 @@ final class ElasticMqServer implements AutoCloseable {
                 pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
                 """).withFallback(ConfigFactory.load()));
         try {
-            String databaseUrl = dataDir == null ? null : databaseUrl(dataDir);
             Option<ActorRef> persistence = dataDir == null ? Option.empty()
                     : Option.apply(persistenceActor(system, dataDir, databaseUrl));
             ActorRef queueManager = system.actorOf(Props.create(QueueManagerActor.class, new NowProvider(),
@@ -113,6 +132,26 @@ final class ElasticMqServer implements AutoCloseable {
         } catch (RuntimeException e) {
             terminate(system);
             throw e;
+        }
+    }
+
+    /** Points ElasticMQ's JVM-wide connection pool at {@code databaseUrl}, refusing while another server uses it. */
+    private static synchronized void claimConnectionPool(String databaseUrl) {
+        if (openDatabase != null) {
+            throw new IllegalStateException("a persistent ElasticMQ on " + openDatabase + " is still running in this"
+                    + " JVM; ElasticMQ keeps one connection pool per JVM, so close it before starting another");
+        }
+        // The pool ElasticMQ would make itself (scalikejdbc's defaults); a pool left by an earlier server is closed.
+        ConnectionPool$ pools = ConnectionPool$.MODULE$;
+        ConnectionPoolSettings settings = pools.singleton$default$4();
+        pools.singleton(databaseUrl, "sa", "", settings, pools.singleton$default$5(databaseUrl, "sa", "", settings));
+        openDatabase = databaseUrl;
+    }
+
+    private static synchronized void releaseConnectionPool(String databaseUrl) {
+        if (databaseUrl.equals(openDatabase)) {
+            ConnectionPool$.MODULE$.close(ConnectionPool$.MODULE$.DEFAULT_NAME());
+            openDatabase = null;
         }
     }
 
@@ -167,6 +206,9 @@ final class ElasticMqServer implements AutoCloseable {
             server.stopAndWait();
         } finally {
             terminate(actorSystem);
+            if (databaseUrl != null) {
+                releaseConnectionPool(databaseUrl);
+            }
             shutDownDatabase();
         }
     }
