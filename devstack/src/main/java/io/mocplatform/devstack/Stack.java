@@ -212,6 +212,18 @@ public final class Stack implements AutoCloseable {
         return startup;
     }
 
+    /**
+     * Kills the function's execution environment in the middle of an invocation ({@link LocalFunction#crash()});
+     * false when it is not running one.
+     */
+    public boolean crashFunction(String function) {
+        LocalFunction local = functions.get(function);
+        if (local == null) {
+            throw new IllegalArgumentException("no function " + function);
+        }
+        return local.crash();
+    }
+
     /** The injector of {@code --faults}, with its counts, when faults are injected. */
     public Optional<FaultInjector> faults() {
         return Optional.ofNullable(faults);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,9 @@ public final class LocalFunction implements AutoCloseable {
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
     private Environment environment;
     private volatile String initFailure;
+    /** The invocation running now, for {@link #crash()}. */
+    private volatile Future<byte[]> running;
+    private volatile boolean crashed;
 
     /**
      * @param events receives one readable line per lifecycle event (cold start, failure, timeout)
@@ -86,6 +90,7 @@ public final class LocalFunction implements AutoCloseable {
             }
             DeadlineContext context = new DeadlineContext(settings, requestId, clock);
             Future<byte[]> call = current.executor.submit(() -> current.host.apply(event, context));
+            running = call;
             try {
                 byte[] payload = call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
                 return new InvocationResult(requestId, InvocationResult.Status.OK, payload, null, elapsed(begin));
@@ -103,15 +108,47 @@ public final class LocalFunction implements AutoCloseable {
                 cause.printStackTrace(System.out);
                 return new InvocationResult(requestId, InvocationResult.Status.FUNCTION_ERROR, new byte[0], error,
                         elapsed(begin));
+            } catch (CancellationException e) {
+                if (!crashed) {
+                    throw e;
+                }
+                crashed = false;
+                discard(current);
+                String message = "Runtime exited: the execution environment was killed (crash)";
+                events.accept(settings.name() + " " + requestId + " " + message);
+                return new InvocationResult(requestId, InvocationResult.Status.FUNCTION_ERROR, new byte[0],
+                        "Runtime.ExitError: " + message, elapsed(begin));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 call.cancel(true);
                 return new InvocationResult(requestId, InvocationResult.Status.FUNCTION_ERROR, new byte[0],
                         "invocation interrupted", elapsed(begin));
+            } finally {
+                running = null;
             }
         } finally {
             oneAtATime.unlock();
         }
+    }
+
+    /**
+     * Kills the execution environment in the middle of the invocation it is running, as an out-of-memory kill or
+     * {@code kill -9} of the runtime would: the invocation ends with {@code Runtime.ExitError}, its work is
+     * interrupted and its environment dropped (its SDK clients closed under it), and the next invocation starts
+     * cold. For
+     * tests; false when no invocation is running.
+     */
+    public boolean crash() {
+        Future<byte[]> call = running;
+        if (call == null || call.isDone()) {
+            return false;
+        }
+        crashed = true;
+        if (!call.cancel(true)) {
+            crashed = false;
+            return false;
+        }
+        return true;
     }
 
     /**
