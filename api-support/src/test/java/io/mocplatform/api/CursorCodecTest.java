@@ -2,11 +2,17 @@ package io.mocplatform.api;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.serde.ObjectMapper;
 import io.mocplatform.function.aws.SsmParameterReader;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.net.URI;
+import java.time.Clock;
 
 import java.time.Duration;
 import java.util.Map;
@@ -122,9 +128,12 @@ class CursorCodecTest {
         return new CursorCodec("/moc-platform/dev/cursor-signing-key", "1", () -> reader(ssm), retryPause);
     }
 
+    /** Without SDK retries: the codec's own pause is under test here, one SSM call per attempt. */
     private static SsmParameterReader reader(WireMockServer ssm) {
-        return new SsmParameterReader(SsmParameterReader.endpoint("eu-west-2", ssm.baseUrl() + "/"), "eu-west-2",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-                ObjectMapper.getDefault());
+        SsmClient client = SsmClient.builder().endpointOverride(URI.create(ssm.baseUrl() + "/"))
+                .region(Region.EU_WEST_2).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        return new SsmParameterReader(client, Clock.systemUTC(), Duration.ofMinutes(5));
     }
 }

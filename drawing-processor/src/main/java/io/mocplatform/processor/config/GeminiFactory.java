@@ -9,7 +9,10 @@ import io.mocplatform.processor.adapters.gemini.GeminiConfiguration;
 import io.mocplatform.processor.domain.RetryableException;
 import jakarta.inject.Singleton;
 
-/** The Gemini API key comes from an SSM SecureString, read once per container, never from the environment. */
+/**
+ * The Gemini API key comes from an SSM SecureString, read at first use and kept for a few minutes by
+ * {@link SsmParameterReader}, never from the environment.
+ */
 @Factory
 @Requires(property = "processor.analyzer", value = "gemini")
 class GeminiFactory {

@@ -222,7 +222,7 @@ class GeminiProcessingIT {
         }, messages -> !messages.isEmpty());
         assertThat(dead.get(0).body()).contains(jobId);
         fake.verify(3, postRequestedFor(urlEqualTo(GENERATE)));
-        // The key is read once per container, not once per delivery.
+        // The key is read once and then cached, not once per delivery.
         assertThat(parameters.reads(parameter)).isEqualTo(1);
         assertThat(metrics.documents().stream().filter(d -> d.contains("\"pdf_processing\""))).hasSize(1);
     }

@@ -3,7 +3,6 @@ package io.mocplatform.function.aws;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -11,8 +10,10 @@ import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The SDK pieces micronaut-aws-sdk-v2 does not provide: the DynamoDB Enhanced Client (with its default
@@ -44,14 +45,15 @@ public class AwsClientsFactory {
         return builder.build();
     }
 
-    /** SecureString parameters (API keys, signing keys), read at first use; see {@link SsmParameterReader}. */
+    /**
+     * SecureString parameters (API keys, signing keys), read at first use through micronaut-aws-sdk-v2's
+     * {@link SsmClient} and kept for {@code aws.ssm.parameter-ttl}; see {@link SsmParameterReader}.
+     */
     @Singleton
-    SsmParameterReader ssmParameterReader(AwsCredentialsProviderChain credentials, AwsRegionProviderChain region,
-                                          @Value("${aws.services.ssm.endpoint-override:}") String endpointOverride,
-                                          JsonMapper json) {
-        String regionId = region.getRegion().id();
-        return new SsmParameterReader(SsmParameterReader.endpoint(regionId, endpointOverride), regionId,
-                credentials, json);
+    @Requires(classes = SsmClient.class)
+    SsmParameterReader ssmParameterReader(SsmClient ssm, Clock clock,
+                                          @Value("${aws.ssm.parameter-ttl:5m}") Duration timeToLive) {
+        return new SsmParameterReader(ssm, clock, timeToLive);
     }
 
     /** The one clock: UTC system time, replaced in tests that need a fixed time. */

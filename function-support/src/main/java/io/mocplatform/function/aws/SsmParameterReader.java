@@ -1,134 +1,70 @@
 package io.mocplatform.function.aws;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
+import software.amazon.awssdk.services.ssm.model.SsmException;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads SecureString parameters from SSM Parameter Store with one SigV4-signed {@code GetParameter} call
- * (AWS JSON 1.1), and keeps each value for the container's life. The SDK's own {@code ssm} module is not
- * available from the build's repository at the pinned SDK version; this one call is all the functions need of it
- * (the processor's Gemini key, the APIs' cursor signing key).
+ * Reads SecureString parameters from SSM Parameter Store through the SDK's {@link SsmClient} (so throttling during
+ * a burst of cold starts is retried by the SDK, and each read is an X-Ray subsegment like every other AWS call),
+ * and keeps each value for a short time: a warm container does not call SSM per request, and a value changed in
+ * SSM (a rotated Gemini key) reaches running containers within the time to live.
  *
  * <p>Values are read at first use, never at start-up: a SnapStart snapshot then holds no secret, and a function
- * that never needs the value never calls SSM. Every failure is a {@link ParameterUnavailableException}; each
- * caller decides what that means for its request (a retry for the processor, a 503 for the APIs).
+ * that never needs the value never calls SSM. Every failure is a {@link ParameterUnavailableException} naming
+ * the parameter and SSM's answer; each caller decides what that means for its request (a retry for the processor,
+ * a 503 for the APIs).
  */
 public final class SsmParameterReader {
 
-    /** Headers java.net.http sets itself and refuses from callers; they are signed with the values it will send. */
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection");
+    private final SsmClient ssm;
+    private final Clock clock;
+    private final Duration timeToLive;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private final URI endpoint;
-    private final String region;
-    private final AwsCredentialsProvider credentials;
-    private final JsonMapper json;
-    private final HttpClient http;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
-
-    public SsmParameterReader(URI endpoint, String region, AwsCredentialsProvider credentials, JsonMapper json) {
-        this.endpoint = endpoint;
-        this.region = region;
-        this.credentials = credentials;
-        this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public SsmParameterReader(SsmClient ssm, Clock clock, Duration timeToLive) {
+        this.ssm = ssm;
+        this.clock = clock;
+        this.timeToLive = timeToLive;
     }
 
-    /** The regional endpoint, or the override when one is configured (tests, local stacks). */
-    public static URI endpoint(String region, String override) {
-        return override == null || override.isBlank()
-                ? URI.create("https://ssm." + region + ".amazonaws.com/") : URI.create(override);
-    }
-
-    /** The decrypted value; read from SSM at the first call only. */
+    /** The decrypted value; read from SSM at the first call and again once the cached value is older than the TTL. */
     public String secureString(String name) {
-        return cache.computeIfAbsent(name, this::fetch);
+        Instant now = clock.instant();
+        Cached cached = cache.get(name);
+        if (cached != null && now.isBefore(cached.expiresAt())) {
+            return cached.value();
+        }
+        // Two callers racing past an expiry both read SSM once; harmless, and no lock is held across the call.
+        String value = fetch(name);
+        cache.put(name, new Cached(value, now.plus(timeToLive)));
+        return value;
     }
 
     private String fetch(String name) {
-        byte[] body;
+        GetParameterResponse response;
         try {
-            body = json.writeValueAsBytes(new GetParameterRequest(name, true));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", "AmazonSSM.GetParameter").build();
-        SignedRequest signed;
-        try {
-            signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(unsigned)
-                    .payload(ContentStreamProvider.fromByteArray(body))
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+            response = ssm.getParameter(request -> request.name(name).withDecryption(true));
+        } catch (SsmException e) {
+            // Missing parameter or access denied (after the SDK's retries for throttling): a deployment fault.
+            throw new ParameterUnavailableException("SSM answered " + e.statusCode() + " "
+                    + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode()) + " for " + name, e);
         } catch (SdkException e) {
-            // No credentials (or none that sign): as much a deployment fault as a denied read.
-            throw new ParameterUnavailableException("cannot sign the SSM request for " + name + ": "
-                    + e.getMessage(), e);
+            throw new ParameterUnavailableException("SSM could not be read for " + name + ": " + e.getMessage(), e);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signed.request().headers().forEach((header, values) -> {
-            if (!RESTRICTED.contains(header.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(header, value));
-            }
-        });
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ParameterUnavailableException("SSM could not be reached: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ParameterUnavailableException("interrupted while reading " + name, e);
+        if (response.parameter() == null || response.parameter().value() == null) {
+            throw new ParameterUnavailableException("SSM returned no value for " + name);
         }
-        if (response.statusCode() != 200) {
-            // Missing parameter or access denied: a deployment fault, reported with SSM's own answer.
-            throw new ParameterUnavailableException("SSM answered " + response.statusCode()
-                    + " for " + name + ": " + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        try {
-            GetParameterResponse parsed = json.readValue(response.body(), GetParameterResponse.class);
-            if (parsed == null || parsed.parameter() == null || parsed.parameter().value() == null) {
-                throw new ParameterUnavailableException("SSM returned no value for " + name);
-            }
-            return parsed.parameter().value();
-        } catch (IOException e) {
-            throw new ParameterUnavailableException("unreadable SSM answer for " + name, e);
-        }
+        return response.parameter().value();
     }
 
-    @Serdeable
-    record GetParameterRequest(@JsonProperty("Name") String name, @JsonProperty("WithDecryption") boolean withDecryption) {
-    }
-
-    @Serdeable
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record GetParameterResponse(@JsonProperty("Parameter") Parameter parameter) {
-    }
-
-    @Serdeable
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record Parameter(@JsonProperty("Name") String name, @JsonProperty("Value") String value) {
+    private record Cached(String value, Instant expiresAt) {
     }
 }

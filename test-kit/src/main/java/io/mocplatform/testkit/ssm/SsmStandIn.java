@@ -44,6 +44,7 @@ public final class SsmStandIn implements AutoCloseable {
     private final JsonStateFile stateFile;
     private final Map<String, Parameter> parameters = new TreeMap<>();
     private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> throttledReads = new ConcurrentHashMap<>();
 
     private SsmStandIn(HttpServer server, ExecutorService executor, String region, String accountId,
                        Path stateFile) {
@@ -91,6 +92,11 @@ public final class SsmStandIn implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** Answers the next {@code count} reads of this parameter as a throttled SSM does (tests of callers' retries). */
+    public void throttleNextReads(String name, int count) {
+        throttledReads.put(name, new AtomicInteger(count));
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -126,6 +132,11 @@ public final class SsmStandIn implements AutoCloseable {
     private void get(HttpExchange exchange, JsonNode request) throws IOException {
         String name = request.path("Name").asText("");
         reads.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger throttled = throttledReads.get(name);
+        if (throttled != null && throttled.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            error(exchange, 400, "ThrottlingException", "Rate exceeded");
+            return;
+        }
         Parameter parameter;
         synchronized (this) {
             parameter = parameters.get(name);

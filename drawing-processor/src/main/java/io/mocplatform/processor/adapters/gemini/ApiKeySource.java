@@ -1,6 +1,6 @@
 package io.mocplatform.processor.adapters.gemini;
 
-/** Supplies the Gemini API key; the production source reads it from SSM once per container. */
+/** Supplies the Gemini API key; the production source reads it from SSM (cached for a few minutes). */
 @FunctionalInterface
 public interface ApiKeySource {
 
