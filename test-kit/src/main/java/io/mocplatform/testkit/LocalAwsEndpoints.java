@@ -79,15 +79,6 @@ public record LocalAwsEndpoints(URI dynamoDb, URI sqs, URI s3, URI sns, URI ssm,
         return properties;
     }
 
-    /**
-     * JVM system properties read by the SDK's default providers ({@code SystemPropertyCredentialsProvider},
-     * {@code SystemSettingsRegionProvider}), for code that builds clients without Micronaut.
-     */
-    public Map<String, String> sdkSystemProperties() {
-        return Map.of("aws.accessKeyId", accessKeyId, "aws.secretAccessKey", secretAccessKey,
-                "aws.region", region.id());
-    }
-
     /** A DynamoDB client builder aimed at {@link #dynamoDb()}; add overrides, then build. */
     public DynamoDbClientBuilder dynamoDbClientBuilder() {
         return DynamoDbClient.builder().endpointOverride(dynamoDb).region(region)

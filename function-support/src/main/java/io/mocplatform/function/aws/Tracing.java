@@ -1,6 +1,5 @@
 package io.mocplatform.function.aws;
 
-import com.amazonaws.xray.AWSXRay;
 import com.amazonaws.xray.entities.TraceHeader;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -38,10 +37,5 @@ public final class Tracing {
             return Optional.empty();
         }
         return Optional.ofNullable(TraceHeader.fromString(traceHeader).getRootTraceId()).map(Object::toString);
-    }
-
-    /** Whether a segment is open on this thread (false locally and in tests). */
-    public static boolean hasSegment() {
-        return AWSXRay.getGlobalRecorder().getTraceEntity() != null;
     }
 }
