@@ -18,7 +18,10 @@ import io.mocplatform.function.snapstart.PrimingReport;
 import io.mocplatform.function.snapstart.PrimingResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -53,6 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer is also checked against the OpenAPI document.
  */
 @WithLocalAws
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JobApiIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -71,7 +75,8 @@ class JobApiIT {
     static void start(LocalAwsEnvironment environment, AwsClients clients) {
         env = environment;
         aws = clients;
-        context = JobApiContexts.start(env, env.jobsQueueUrl());
+        // Jobs submitted one after another get distinct creation times, so listings have one right order.
+        context = JobApiContexts.start(env, env.jobsQueueUrl(), Map.of("test.ticking-clock", true));
         handler = new JobApiHandler(context);
         api = new ApiGatewayEvents(handler, "job-api");
         jobsTable = aws.dynamoDbEnhanced().table(env.resources().jobsTable(), JobTable.SCHEMA);
@@ -231,6 +236,12 @@ class JobApiIT {
         assertProblem(call(api.as(null).get("/jobs")), 401, "unauthorized");
         assertProblem(call(api.as(null).post("/process-drawing", "{\"drawing_id\":\"drw_aaaaaaaaaaaaaaaaaaaa\"}")),
                 401, "unauthorized");
+        assertProblem(call(api.as(null).post("/drawings", "{\"filename\":\"plan.pdf\","
+                + "\"content_type\":\"application/pdf\",\"size_bytes\":1}")), 401, "unauthorized");
+        String jobId = "job_1795000000000_abcdefgh23";
+        assertProblem(call(api.as(null).get("/status/" + jobId)), 401, "unauthorized");
+        assertProblem(call(api.as(null).delete("/jobs/" + jobId)), 401, "unauthorized");
+        assertProblem(call(api.as(null).post("/jobs/" + jobId + "/retry", null)), 401, "unauthorized");
     }
 
     // ---- POST /process-drawing ----
@@ -410,6 +421,11 @@ class JobApiIT {
             List<String> emitted = broken.getBean(EmittedMetrics.class).withMetric("EnqueueFailed");
             assertThat(emitted).singleElement().satisfies(doc -> assertThat(doc).contains("\"EnqueueFailed\":1")
                     .contains("\"function\":\"job-api\"").contains("\"job_id\":\"job_"));
+            // Retrying that job while the queue is still unreachable answers the same 503.
+            @SuppressWarnings("unchecked") var listed = (List<Map<String, Object>>) call(api.as(owner).get("/jobs"))
+                    .json().get("items");
+            assertProblem(call(brokenApi.as(owner).post("/jobs/" + listed.get(0).get("job_id") + "/retry", null)),
+                    503, "queue_unavailable");
         }
         List<?> items = (List<?>) call(api.as(owner).get("/jobs")).json().get("items");
         assertThat(items).hasSize(1);
@@ -474,6 +490,8 @@ class JobApiIT {
     @Test
     void shouldReturn400_whenTheJobIdIsMalformed() {
         assertProblem(call(api.as(user()).get("/status/not-a-job")), 400, "invalid_request");
+        assertProblem(call(api.as(user()).delete("/jobs/not-a-job")), 400, "invalid_request");
+        assertProblem(call(api.as(user()).post("/jobs/not-a-job/retry", null)), 400, "invalid_request");
     }
 
     @Test
@@ -497,7 +515,6 @@ class JobApiIT {
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             created.add(submit(owner));
-            Thread.sleep(3);
         }
         submit(user());
 
@@ -628,6 +645,15 @@ class JobApiIT {
     void shouldAnswerProblems_forUnknownRoutesAndMethods() {
         assertProblem(call(api.as(user()).get("/nowhere")), 404, "route_not_found");
         assertProblem(call(api.as(user()).delete("/status/job_1795000000000_abcdefgh23")), 405, "method_not_allowed");
+    }
+
+    // ---- the OpenAPI document ----
+
+    /** Runs last: every answer above was checked against the document, and every documented answer was given. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void shouldHaveGivenEveryDocumentedResponse() {
+        assertThat(CONTRACT.seenResponses()).containsExactlyInAnyOrderElementsOf(CONTRACT.documentedResponses());
     }
 
     // ---- helpers ----
