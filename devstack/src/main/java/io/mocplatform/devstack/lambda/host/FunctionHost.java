@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -32,7 +33,9 @@ import java.util.function.BiFunction;
  * {@link CustomPojoSerializer} the function ships (micronaut-aws's serde one), found with {@link ServiceLoader} as
  * the runtime finds it. The one difference is construction: the handler gets an application context whose only
  * environment variables are the ones Terraform sets, plus the endpoint overrides that aim its SDK clients at the
- * emulators.
+ * emulators. That context is built by the same builder as the one the handler's no-argument constructor starts in
+ * Lambda ({@link #lambdaContextBuilder}), so a lazy API context stays lazy here and a bean that fails only at its
+ * first use fails here too.
  *
  * <p>Must depend on nothing else of the devstack: an ArchUnit test keeps it that way.
  */
@@ -60,7 +63,8 @@ public final class FunctionHost implements BiFunction<byte[], Context, byte[]>, 
         thread.setContextClassLoader(functionLoader);
         ApplicationContext started = null;
         try {
-            ApplicationContextBuilder builder = new LambdaApplicationContextBuilder()
+            Class<?> type = Class.forName(handlerClass, true, functionLoader);
+            ApplicationContextBuilder builder = lambdaContextBuilder(type)
                     .classLoader(functionLoader)
                     // The JVM's real environment belongs to the devstack, not to this function.
                     .environmentPropertySource(false)
@@ -71,7 +75,6 @@ public final class FunctionHost implements BiFunction<byte[], Context, byte[]>, 
                                     PropertySource.PropertyConvention.JAVA_PROPERTIES, OVERRIDE_POSITION));
             started = builder.build().start();
             this.context = started;
-            Class<?> type = Class.forName(handlerClass, true, functionLoader);
             this.handler = construct(type, started);
             this.invoker = HandlerInvoker.of(handler, serializer(), started);
         } catch (RuntimeException | Error e) {
@@ -80,7 +83,9 @@ public final class FunctionHost implements BiFunction<byte[], Context, byte[]>, 
             }
             throw e;
         } catch (ReflectiveOperationException e) {
-            started.close();
+            if (started != null) {
+                started.close();
+            }
             throw new IllegalStateException("cannot load handler " + handlerClass + ": " + rootMessage(e), e);
         } finally {
             thread.setContextClassLoader(previous);
@@ -110,6 +115,28 @@ public final class FunctionHost implements BiFunction<byte[], Context, byte[]>, 
                 context.close();
             }
         }
+    }
+
+    /**
+     * The builder of the context the handler starts in Lambda. An API handler (the APIs' {@code ApiFunction})
+     * declares its lazy one as {@code public static ApplicationContextBuilder lambdaContextBuilder()}; the other
+     * handlers extend {@code MicronautRequestHandler}, whose no-argument constructor uses micronaut-aws's
+     * {@link LambdaApplicationContextBuilder}.
+     */
+    private static ApplicationContextBuilder lambdaContextBuilder(Class<?> handler)
+            throws ReflectiveOperationException {
+        Method declared;
+        try {
+            declared = handler.getMethod("lambdaContextBuilder");
+        } catch (NoSuchMethodException none) {
+            return new LambdaApplicationContextBuilder();
+        }
+        if (!Modifier.isStatic(declared.getModifiers())
+                || !ApplicationContextBuilder.class.isAssignableFrom(declared.getReturnType())) {
+            throw new IllegalStateException(handler.getName() + ".lambdaContextBuilder() must be static and return"
+                    + " an ApplicationContextBuilder: the devstack starts the handler's context with it");
+        }
+        return (ApplicationContextBuilder) declared.invoke(null);
     }
 
     private static PropertySource source(String name, Map<String, Object> values,
