@@ -5,6 +5,11 @@ import io.mocplatform.jobstore.dynamodb.JobTable;
 import io.mocplatform.jobstore.dynamodb.TableDefinition;
 import io.mocplatform.testkit.edge.AwsService;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
@@ -26,10 +31,25 @@ class ResourceProvisioningIT {
         assertThat(again).isEqualTo(env);
     }
 
+    /**
+     * On a DynamoDB Local of its own: DynamoDB Local builds a new index in a background job, in a pool of ten
+     * threads that one instance shares among the jobs of all its tables (TTL sweeps among them). On the instance this
+     * suite shares, which holds many environments' tables, the build was seen to wait there for more than a minute;
+     * a devstack's instance holds a dozen tables.
+     */
     @Test
-    void shouldAddTheIndexesAnExistingTableLacks_asTerraformWould(LocalAws aws) {
+    void shouldAddTheIndexesAnExistingTableLacks_asTerraformWould() throws Exception {
+        try (DynamoDbLocalServer server = DynamoDbLocalServer.start(0, null);
+             DynamoDbClient client = DynamoDbClient.builder().endpointOverride(server.endpoint())
+                     .region(Region.EU_WEST_2)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            addTheIndexesAnExistingTableLacks(client);
+        }
+    }
+
+    private static void addTheIndexesAnExistingTableLacks(DynamoDbClient client) {
         String name = "Jobs-upgrade-" + Long.toHexString(System.nanoTime());
-        var client = aws.clients().dynamoDb();
         // The Jobs table as an older data directory has it: the owner index only.
         TableDefinition.builder(name).hashKey(JobTable.JOB_ID)
                 .globalIndex(PlatformNames.JOBS_BY_OWNER_INDEX, JobTable.OWNER, JobTable.CREATED_AT).build()
