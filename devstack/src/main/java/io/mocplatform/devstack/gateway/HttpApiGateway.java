@@ -36,6 +36,8 @@ public final class HttpApiGateway implements AutoCloseable {
 
     /** API Gateway's payload quota for HTTP APIs. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** The most an oversized body is read to let its sender get the answer. */
+    private static final long DISCARD_LIMIT_BYTES = 8L * MAX_BODY_BYTES;
     /** API Gateway's quota on the total combined size of the request line and header values (HTTP APIs). */
     public static final int MAX_REQUEST_LINE_AND_HEADER_VALUES_BYTES = 10_240;
     /**
@@ -144,6 +146,7 @@ public final class HttpApiGateway implements AutoCloseable {
         } catch (RuntimeException e) {
             answer = Answer.error(GatewayError.INTERNAL_SERVER_ERROR, "the local gateway failed: " + e);
         }
+        discardUnread(exchange);
         exchange.getResponseHeaders().set("apigw-requestid", requestId);
         answer.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
         boolean noBody = answer.body().length == 0 || "HEAD".equals(method) || answer.status() == 204
@@ -175,7 +178,6 @@ public final class HttpApiGateway implements AutoCloseable {
         }
         Optional<RouteTable.Match> match = routes.match(method, rawPath);
         if (match.isEmpty()) {
-            drain(exchange);
             return Answer.error(GatewayError.NOT_FOUND, "no route for " + method + " " + rawPath);
         }
         String routeKey = match.get().route().method() + " " + match.get().route().path();
@@ -237,9 +239,23 @@ public final class HttpApiGateway implements AutoCloseable {
         return (int) Math.min(total, Integer.MAX_VALUE);
     }
 
-    private static void drain(HttpExchange exchange) throws IOException {
+    /**
+     * Reads and drops what is left of the request body (all of it when the answer came from the headers alone, as
+     * a 413 for its Content-Length). A client still sending when the server closes the connection sees a reset
+     * instead of the answer; past {@link #DISCARD_LIMIT_BYTES} the connection is closed anyway.
+     */
+    private static void discardUnread(HttpExchange exchange) {
         try (InputStream in = exchange.getRequestBody()) {
-            in.skip(MAX_BODY_BYTES);
+            long left = DISCARD_LIMIT_BYTES;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0 && in.read() < 0) {
+                    return;
+                }
+                left -= Math.max(skipped, 1);
+            }
+        } catch (IOException alreadyReadOrGone) {
+            // A body read in full is closed already; a sender that hung up gets no answer either way.
         }
     }
 
