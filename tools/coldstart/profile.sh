@@ -8,6 +8,10 @@
 #   3. the slowest bean creations, from Micronaut's bean resolution trace with each line time-stamped: the time
 #      from a top-level bean's creation to its last dependency being ready, so it includes the beans it pulls in.
 #      The trace itself slows creation down several-fold: use it to rank beans, not as absolute times.
+#   4. where the main thread's time goes: Java Flight Recorder samples of one start (every 2 ms, full stacks) as a
+#      call tree of inclusive shares, with the framework's plumbing frames left out. Use this one to decide what to
+#      cut: class counts and bean times say what ran first, and a cost shared by several users (Jackson's set-up,
+#      the bean introspection index) shows under whichever comes first, so removing that user only moves it.
 #
 # Usage: tools/coldstart/profile.sh [job-api|image-api|drawing-processor|dlq-handler] [TOP]   (job-api, 25 rows)
 # Same inputs as measure.sh (ZIP, JAVA_HOME, EXTRA_CLASSPATH, JAVA_OPTS). KEEP=DIR keeps the raw logs in DIR.
@@ -38,10 +42,13 @@ printf '%-12s %s\n' "" "$(grep -h '^answered' "$work/function.err")"
 run plain-classes "$baseline" "-Xlog:class+load:file=$work/plain-classes.log"
 run function-classes "$handler" "-Xlog:class+load:file=$work/function-classes.log"
 run beans "$handler" -Dmicronaut.inject.trace='.*' -Dmicronaut.inject.trace.mode=standard_out -Dcoldstart.stamp-stdout=true
+run sampled "$handler" -XX:FlightRecorderOptions:stackdepth=1024 \
+  "-XX:StartFlightRecording=filename=$work/start.jfr,settings=profile,jdk.ExecutionSample#period=2ms"
+"$java_home/bin/jfr" print --json --events jdk.ExecutionSample --stack-depth 1024 "$work/start.jfr" >"$work/samples.json"
 [ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$work"/*.log "$work"/*.out "$work"/*.err "$KEEP"/
 
 python3 - "$work" "$top" "$module" <<'PY'
-import collections, re, sys
+import collections, json, re, sys
 work, top, module = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 
 def jars(log):
@@ -93,4 +100,40 @@ print(f'-- slowest top-level bean creations of {len(events)} (ms with tracing ov
 for text, start, end in slowest:
     name = re.sub(r'^(@[\w.]+(\([^)]*\))? )*', '', re.sub(r'^new ', '', text)).split('(')[0].split(' ')[0]
     print(f'{(end - start) / 1000:9.1f}  {name}')
+
+# The sampled call tree of the main thread, root first. Plumbing (JDK, Micronaut's bean resolution machinery,
+# generated lambdas) is left out so the tree shows who asked; a chain where one child holds nearly all of its
+# parent's samples is printed as one line, "first … last".
+plumbing = re.compile(r'^(java\.|jdk\.|sun\.|io\.micronaut\.context\.(Default|Abstract|Singleton|BeanContext)'
+                      r'|io\.micronaut\.core\.(io\.service|util)\.|.*\$\$Lambda)')
+tree, total = {}, 0
+for event in json.load(open(f'{work}/samples.json'))['recording']['events']:
+    if event['values']['sampledThread'].get('javaName') != 'main':
+        continue
+    frames = [(f['method']['type']['name'] + '.' + f['method']['name']).replace('/', '.')
+              for f in reversed(event['values']['stackTrace']['frames'])]
+    if not any(f.startswith('ColdStart.main') for f in frames):
+        continue
+    total += 1
+    node = tree
+    for f in frames[frames.index('ColdStart.main') + 1:]:
+        if plumbing.match(f):
+            continue
+        entry = node.setdefault(f, [0, {}])
+        entry[0] += 1
+        node = entry[1]
+print(f'-- where the main thread goes: {total} samples from main() on, inclusive % (JFR, every 2 ms)')
+def show(node, depth):
+    for name, (count, children) in sorted(node.items(), key=lambda kv: -kv[1][0]):
+        if count < total * min_share or depth > max_depth:
+            continue
+        last = name
+        while len(children) and max(c for c, _ in children.values()) >= 0.9 * count:
+            last, (count_last, children) = max(children.items(), key=lambda kv: kv[1][0])
+        short = lambda frame: '.'.join(frame.split('.')[-2:])
+        label = short(name) if last == name else f'{short(name)} \u2026 {short(last)}'
+        print(f'{"  " * depth}{100 * count / total:5.1f}  {label}')
+        show(children, depth + 1)
+min_share, max_depth = 0.02, 7
+show(tree, 0)
 PY
