@@ -13,9 +13,9 @@ import io.mocplatform.function.metrics.Metrics;
 import io.mocplatform.function.sqs.SqsBatch;
 import io.mocplatform.model.alert.DeadLetterAlert;
 import jakarta.inject.Singleton;
-import net.logstash.logback.argument.StructuredArguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.io.IOException;
@@ -57,8 +57,9 @@ class DeadLetterConsumer {
                 outcome = service.handle(letter);
             } catch (RuntimeException e) {
                 // Unhandled means unalerted: say so loudly with what is known, and let SQS deliver it again.
-                LOG.error("dead letter {} could not be handled and returns to the queue; no alert was sent for it",
-                        letter.messageId(), StructuredArguments.entries(known(letter)), e);
+                withFields(LOG.atError(), known(letter)).setCause(e)
+                        .log("dead letter {} could not be handled and returns to the queue; no alert was sent for it",
+                                letter.messageId());
                 record(Disposition.PUBLISH_FAILED, null, "handler_error");
                 return SqsBatch.Outcome.RETRY;
             }
@@ -76,16 +77,23 @@ class DeadLetterConsumer {
         fields.put("message_schema", letter.schema());
         String summary = "dead letter " + outcome.disposition().wireName() + ": " + facts.summary();
         switch (outcome.disposition()) {
-            case PUBLISH_FAILED -> LOG.error("{}; the alert could not be published, the message returns to the queue",
-                    summary, StructuredArguments.entries(fields));
-            case ALREADY_ALERTED, JOB_ALREADY_FINISHED, JOB_BUSY, ALERT_IN_PROGRESS -> LOG.info(summary, StructuredArguments.entries(fields));
-            default -> LOG.warn(summary, StructuredArguments.entries(fields));
+            case PUBLISH_FAILED -> withFields(LOG.atError(), fields)
+                    .log("{}; the alert could not be published, the message returns to the queue", summary);
+            case ALREADY_ALERTED, JOB_ALREADY_FINISHED, JOB_BUSY, ALERT_IN_PROGRESS ->
+                    withFields(LOG.atInfo(), fields).log(summary);
+            default -> withFields(LOG.atWarn(), fields).log(summary);
         }
         if (outcome.stormAlert() != null) {
             Map<String, Object> storm = fields(outcome.stormAlert());
             storm.put("dlq_outcome", "storm_alert");
-            LOG.warn("storm alert: " + outcome.stormAlert().summary(), StructuredArguments.entries(storm));
+            withFields(LOG.atWarn(), storm).log("storm alert: " + outcome.stormAlert().summary());
         }
+    }
+
+    /** Each field becomes a top-level field of the JSON log line (key-value pairs of slf4j's fluent API). */
+    private static LoggingEventBuilder withFields(LoggingEventBuilder event, Map<String, Object> fields) {
+        fields.forEach(event::addKeyValue);
+        return event;
     }
 
     /** The alert body's fields, minus the ones the logging context already carries as top-level fields. */

@@ -16,13 +16,13 @@ import io.mocplatform.dlq.domain.WindowCounts;
 import io.mocplatform.dlq.domain.port.AlertLedger;
 import io.mocplatform.dlq.domain.port.AlertPublisher;
 import io.mocplatform.function.lambda.CurrentLambdaContext;
+import io.mocplatform.function.logging.JsonLineEncoder;
 import io.mocplatform.function.metrics.Metrics;
 import io.mocplatform.function.sqs.SqsBatch;
 import io.mocplatform.jobstore.JobDeadLetter;
 import io.mocplatform.jobstore.JobWrite;
 import io.mocplatform.model.job.Job;
 import io.mocplatform.model.job.JobError;
-import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class DeadLetterConsumerTest {
 
     private final JsonMapper json = ObjectMapper.getDefault();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final LogstashEncoder encoder = new LogstashEncoder();
+    private final JsonLineEncoder encoder = new JsonLineEncoder();
     private final Logger logger = (Logger) LoggerFactory.getLogger(DeadLetterConsumer.class);
     private final List<String> metrics = new ArrayList<>();
     private boolean publishFails;

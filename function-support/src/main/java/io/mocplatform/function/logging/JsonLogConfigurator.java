@@ -11,18 +11,15 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
-import net.logstash.logback.encoder.LogstashEncoder;
-import net.logstash.logback.fieldnames.LogstashCommonFieldNames;
-import net.logstash.logback.fieldnames.LogstashFieldNames;
 
 /**
  * The logging set-up of every function, in code rather than in a {@code logback.xml}: parsing XML and running
  * logback's configuration model cost about a tenth of a Lambda cold start (measured with tools/coldstart), and
  * this class does the same in a few milliseconds. Logback finds it through {@code META-INF/services}.
  *
- * <p>What it sets up: one JSON object per line on standard output (logstash encoder; CloudWatch Logs Insights
- * reads the MDC fields {@code function}, {@code cold_start}, {@code correlation_id}, {@code job_id} as columns),
- * or readable lines with {@code LOG_FORMAT=text}; the root level from {@code LOG_LEVEL} (default {@code INFO});
+ * <p>What it sets up: one JSON object per line on standard output ({@link JsonLineEncoder}; CloudWatch Logs
+ * Insights reads the MDC fields {@code function}, {@code cold_start}, {@code correlation_id}, {@code job_id} as
+ * columns), or readable lines with {@code LOG_FORMAT=text}; the root level from {@code LOG_LEVEL} (default {@code INFO});
  * Micronaut and the AWS SDKs at {@code WARN}. Both settings are read as logback reads {@code ${...}} in XML:
  * system property first, then environment variable.
  *
@@ -63,17 +60,9 @@ public class JsonLogConfigurator extends ContextAwareBase implements Configurato
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    static LogstashEncoder jsonEncoder(LoggerContext context) {
-        LogstashEncoder encoder = new LogstashEncoder();
+    static JsonLineEncoder jsonEncoder(LoggerContext context) {
+        JsonLineEncoder encoder = new JsonLineEncoder();
         encoder.setContext(context);
-        LogstashFieldNames names = new LogstashFieldNames();
-        names.setTimestamp("timestamp");
-        names.setVersion(LogstashCommonFieldNames.IGNORE_FIELD_INDICATOR);
-        names.setLevelValue(LogstashCommonFieldNames.IGNORE_FIELD_INDICATOR);
-        names.setThread(LogstashCommonFieldNames.IGNORE_FIELD_INDICATOR);
-        names.setLogger("logger");
-        encoder.setFieldNames(names);
-        encoder.setShortenedLoggerNameLength(36);
         encoder.start();
         return encoder;
     }
