@@ -17,9 +17,14 @@ public final class Tracing {
     private Tracing() {
     }
 
-    /** The interceptor that records AWS SDK calls as subsegments. */
+    /**
+     * The interceptor that records AWS SDK calls as subsegments. X-Ray's own interceptor is created at the first
+     * request that runs through it, not here: creating it reads its operation manifest with Jackson-databind
+     * (hundreds of classes), which a cold start that makes no AWS call should not pay. One instance may serve
+     * every client: it keeps no state between requests.
+     */
     public static ExecutionInterceptor sdkInterceptor() {
-        return new TracingInterceptor();
+        return new LazyExecutionInterceptor(() -> new TracingInterceptor());
     }
 
     /** The trace header of the invocation in progress (Lambda sets it per invocation), if any. */
