@@ -18,7 +18,10 @@ command -v taskset >/dev/null || { echo "taskset is needed (apt-get install -y u
 java_opts=${JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1}
 archive="$work/$module.jsa"
 
-run() { echo "taskset -c 0 $java_home/bin/java -XX:+UseSerialGC $offline_proxy $java_opts $2 -cp $classpath ColdStart $1 $event_type $event_file"; }
+run() {
+  local cp=$classpath; [ "$1" = "$baseline" ] && cp=$baseline_classpath
+  echo "taskset -c 0 $java_home/bin/java -XX:+UseSerialGC $offline_proxy $java_opts $2 -cp $cp ColdStart $1 $event_type $event_file"
+}
 read -r -a command <<<"$(run "$handler" "-XX:ArchiveClassesAtExit=$archive")"
 "${command[@]}" >"$work/training.out" 2>&1 || true
 grep -q '^answered' "$work/training.out" && [ -s "$archive" ] \

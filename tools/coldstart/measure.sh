@@ -20,7 +20,10 @@ command -v taskset >/dev/null || { echo "taskset is needed (apt-get install -y u
 
 java_opts=${JAVA_OPTS:-}
 # The timed command line; hyperfine -N splits it on spaces and runs it without a shell (no globbing of lib/*).
-run() { echo "taskset -c 0 $java_home/bin/java -XX:+UseSerialGC $offline_proxy $java_opts -cp $classpath ColdStart $1 $event_type $event_file"; }
+run() {
+  local cp=$classpath; [ "$1" = "$baseline" ] && cp=$baseline_classpath
+  echo "taskset -c 0 $java_home/bin/java -XX:+UseSerialGC $offline_proxy $java_opts -cp $cp ColdStart $1 $event_type $event_file"
+}
 # Each must answer once before timing starts, or a broken start would be timed as a fast one: the same command,
 # split the same way.
 for handler_class in "$baseline" "$handler"; do

@@ -24,9 +24,10 @@ java_opts=${JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1}
 pin=""; command -v taskset >/dev/null && pin="taskset -c 0"
 
 run() { # run LABEL HANDLER_CLASS [JVM OPTION...]: one cold start, stdout and stderr kept in $work/LABEL.{out,err}
-  local label=$1 handler_class=$2; shift 2
+  local label=$1 handler_class=$2 cp=$classpath; shift 2
+  [ "$handler_class" = "$baseline" ] && cp=$baseline_classpath
   # shellcheck disable=SC2086
-  $pin "$java_home/bin/java" -XX:+UseSerialGC $offline_proxy $java_opts "$@" -cp "$classpath" \
+  $pin "$java_home/bin/java" -XX:+UseSerialGC $offline_proxy $java_opts "$@" -cp "$cp" \
     ColdStart "$handler_class" "$event_type" "$event_file" >"$work/$label.out" 2>"$work/$label.err" || true
   grep -q '^answered' "$work/$label.err" \
     || { echo "$handler_class did not answer the event ($label); its output:" >&2; tail -20 "$work/$label.err" >&2; exit 1; }

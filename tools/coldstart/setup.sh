@@ -1,6 +1,6 @@
 # Shared by measure.sh, profile.sh and cds.sh (sourced, not run): unpacks a function's zip, compiles the ColdStart runner
 # against it and sets the environment Terraform gives the function. Sets: handler, baseline, event_type,
-# event_file, java_home, work, classpath. Needs $root, $module and optionally $ZIP, $JAVA_HOME, $EXTRA_CLASSPATH.
+# event_file, java_home, work, classpath, baseline_classpath. Needs $root, $module and optionally $ZIP, $JAVA_HOME, $EXTRA_CLASSPATH.
 case "$module" in
   job-api)           handler=io.mocplatform.jobapi.api.JobApiHandler;            event=status-bad-id.json ;;
   image-api)         handler=io.mocplatform.imageapi.api.ImageApiHandler;        event=image-bad-id.json ;;
@@ -35,6 +35,16 @@ function_classpath="$work/function/lib/*${runtime_jars:+:$runtime_jars}"
 # A jar, not a directory: class-data sharing (cds.sh) refuses class paths with non-empty directories.
 "$java_home/bin/jar" cf "$work/coldstart.jar" -C "$work/classes" .
 classpath="$function_classpath:$work/coldstart.jar${EXTRA_CLASSPATH:+:$EXTRA_CLASSPATH}"
+# The plain baseline reads its event with the runtime's serializer, which loads Joda-Time from the function's class
+# path (a plain handler's zip ships it with aws-lambda-java-events). The functions leave Joda-Time out (Micronaut's
+# serde serializer reads their events), so only the baseline gets it, appended (an AppCDS archive of the function
+# still matches: its class path is a prefix).
+baseline_classpath=$classpath
+if ! ls "$work/function/lib" | grep -q '^joda-time-'; then
+  joda=$(ls -1 "${MAVEN_REPOSITORY:-$HOME/.m2/repository}"/joda-time/joda-time/*/joda-time-*.jar 2>/dev/null | sort -V | tail -1)
+  [ -n "$joda" ] || { echo "joda-time (for the baseline) is in neither the zip nor the Maven repository" >&2; exit 2; }
+  baseline_classpath="$classpath:$joda"
+fi
 
 # What Terraform sets on the functions (contract/platform-contract.json), with harmless local values.
 export AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=cold AWS_SECRET_ACCESS_KEY=start AWS_XRAY_CONTEXT_MISSING=IGNORE_ERROR
