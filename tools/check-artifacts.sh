@@ -6,8 +6,9 @@
 #   3. every handler class name written in infra/terraform is a handler of the contract, and Terraform's naming
 #      module reads its handlers from the contract file itself;
 #   4. for functions packaged as an image, the Dockerfile's CMD is the contract's handler;
-#   5. a function configured by an application.yml ships a YAML parser (without one Micronaut skips the file
-#      silently, and tests do not notice because the emulators bring one onto the test class path).
+#   5. every function's jar carries its configuration: application.properties (read by Micronaut itself), or an
+#      application.yml together with a YAML parser in the zip (without one Micronaut skips the file silently, and
+#      tests do not notice because the emulators bring one onto the test class path).
 # Prints one line per check and a summary line "N passed, N failed"; exits 1 when anything failed.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -63,6 +64,10 @@ while IFS=$'\t' read -r module handler package; do
     else
       fail "$module: application.yml but no YAML parser in $zip: the function would start unconfigured"
     fi
+  elif grep -qxF application.properties <<<"$jar_entries"; then
+    pass "$module: application.properties in $jar"
+  else
+    fail "$module: neither application.properties nor application.yml in $jar: the function would start unconfigured"
   fi
 
   if [ "$package" = "image" ]; then

@@ -21,7 +21,7 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
  */
 public abstract class ApiFunction extends APIGatewayV2HTTPEventFunction {
 
-    /** What the Lambda runtime calls: starts a lazy context from application.yml and the environment. */
+    /** What the Lambda runtime calls: starts a lazy context from application.properties and the environment. */
     protected ApiFunction() {
         super();
     }

@@ -390,7 +390,7 @@ class DeadLetterHandlerIT {
 
     private DeadLetterHandler handler(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(env.micronautPropertiesFor("dlq-handler"));
-        // The variables Terraform sets, given as properties: application.yml reads them as ${JOBS_TABLE} etc.
+        // The variables Terraform sets, given as properties: application.properties reads them as ${JOBS_TABLE} etc.
         properties.putAll(env.environmentVariablesFor("dlq-handler"));
         properties.put("tracing.enabled", "false");
         properties.putAll(overrides);

@@ -17,7 +17,7 @@ public class DeadLetterHandler extends MicronautRequestHandler<SQSEvent, SQSBatc
     @Inject
     DeadLetterConsumer processor;
 
-    /** Used by Lambda: starts the application context from application.yml and the environment. */
+    /** Used by Lambda: starts the application context from application.properties and the environment. */
     public DeadLetterHandler() {
         super();
     }

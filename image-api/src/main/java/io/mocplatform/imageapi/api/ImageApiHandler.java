@@ -6,7 +6,7 @@ import io.mocplatform.api.ApiFunction;
 /** Lambda entry point of the image API (API Gateway HTTP API, payload format 2.0). */
 public class ImageApiHandler extends ApiFunction {
 
-    /** What Lambda calls: a lazy context ({@link ApiFunction}) from application.yml and the environment. */
+    /** What Lambda calls: a lazy context ({@link ApiFunction}) from application.properties and the environment. */
     public ImageApiHandler() {
         super();
     }

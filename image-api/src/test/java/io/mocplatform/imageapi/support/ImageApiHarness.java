@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The real {@link ImageApiHandler} on an application context pointed at one test-kit environment, configured
  * the way Terraform configures the function: through the {@code IMAGES_TABLE}, {@code IMAGES_BUCKET} and
- * {@code CDN_BASE_URL} variables that application.yml reads.
+ * {@code CDN_BASE_URL} variables that application.properties reads.
  */
 public final class ImageApiHarness implements AutoCloseable {
 

@@ -6,7 +6,7 @@ import io.mocplatform.api.ApiFunction;
 /** The Lambda entry point behind the HTTP API (payload 2.0): Micronaut routes each event to the controllers. */
 public class JobApiHandler extends ApiFunction {
 
-    /** What the Lambda runtime calls: a lazy context ({@link ApiFunction}) from application.yml and the environment. */
+    /** What Lambda calls: a lazy context ({@link ApiFunction}) from application.properties and the environment. */
     public JobApiHandler() {
         super();
     }

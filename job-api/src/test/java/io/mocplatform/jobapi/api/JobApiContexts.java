@@ -30,8 +30,8 @@ public final class JobApiContexts {
 
     private static Map<String, Object> properties(LocalAwsEnvironment env, String queueUrl, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(env.micronautPropertiesFor("job-api"));
-        // The variables Terraform sets, which application.yml reads; the queue URL may point elsewhere on purpose,
-        // and the extra properties come last so that a test can override any of them.
+        // The variables Terraform sets, which application.properties reads; the queue URL may point elsewhere on
+        // purpose, and the extra properties come last so that a test can override any of them.
         properties.putAll(env.environmentVariablesFor("job-api"));
         properties.put(PlatformNames.JOBS_QUEUE_URL, queueUrl);
         properties.putAll(extra);

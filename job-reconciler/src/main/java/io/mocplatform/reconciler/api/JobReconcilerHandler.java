@@ -21,7 +21,7 @@ public class JobReconcilerHandler extends MicronautRequestHandler<ScheduledEvent
     @Inject
     Metrics metrics;
 
-    /** Used by Lambda: starts the application context from application.yml and the environment. */
+    /** Used by Lambda: starts the application context from application.properties and the environment. */
     public JobReconcilerHandler() {
         super();
     }

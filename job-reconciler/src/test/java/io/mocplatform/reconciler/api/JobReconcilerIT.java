@@ -53,7 +53,7 @@ class JobReconcilerIT {
     void freshEnvironment() {
         env = aws.newIsolatedEnvironment();
         Map<String, Object> properties = new HashMap<>(env.micronautPropertiesFor("job-reconciler"));
-        // The variables Terraform sets, given as properties: application.yml reads them as ${JOBS_TABLE} etc.
+        // The variables Terraform sets, given as properties: application.properties reads them as ${JOBS_TABLE} etc.
         properties.putAll(env.environmentVariablesFor("job-reconciler"));
         properties.put(PlatformNames.STALE_JOB_AFTER, STALE_AFTER.toString());
         properties.put("tracing.enabled", "false");

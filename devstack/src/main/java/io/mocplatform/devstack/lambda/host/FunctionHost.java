@@ -43,7 +43,7 @@ public final class FunctionHost implements BiFunction<byte[], Context, byte[]>, 
 
     /** Same rank as Micronaut's own environment-variable source, which it replaces. */
     private static final int ENVIRONMENT_POSITION = -200;
-    /** Above system properties and application.yml: the emulators win over any endpoint a function configures. */
+    /** Above system properties and application.properties: the emulators win over any endpoint a function sets. */
     private static final int OVERRIDE_POSITION = -50;
 
     private final ClassLoader functionLoader;
