@@ -27,7 +27,7 @@ unzip -q "$zip" -d "$work/function"
 # Maven repository, as the runtime's part of the class path.
 runtime_jars=""
 if ! ls "$work/function/lib" | grep -q '^aws-lambda-java-serialization-'; then
-  runtime_jars=$(ls -1 "${MAVEN_REPOSITORY:-$HOME/.m2/repository}"/com/amazonaws/aws-lambda-java-serialization/*/aws-lambda-java-serialization-*.jar 2>/dev/null | sort -V | tail -1)
+  runtime_jars=$(ls -1 "${MAVEN_REPOSITORY:-$HOME/.m2/repository}"/com/amazonaws/aws-lambda-java-serialization/*/aws-lambda-java-serialization-*.jar 2>/dev/null | grep -E -- "-[0-9.]+\.jar$" | sort -V | tail -1)
   [ -n "$runtime_jars" ] || { echo "aws-lambda-java-serialization is in neither the zip nor the Maven repository" >&2; exit 2; }
 fi
 function_classpath="$work/function/lib/*${runtime_jars:+:$runtime_jars}"
@@ -41,7 +41,7 @@ classpath="$function_classpath:$work/coldstart.jar${EXTRA_CLASSPATH:+:$EXTRA_CLA
 # still matches: its class path is a prefix).
 baseline_classpath=$classpath
 if ! ls "$work/function/lib" | grep -q '^joda-time-'; then
-  joda=$(ls -1 "${MAVEN_REPOSITORY:-$HOME/.m2/repository}"/joda-time/joda-time/*/joda-time-*.jar 2>/dev/null | sort -V | tail -1)
+  joda=$(ls -1 "${MAVEN_REPOSITORY:-$HOME/.m2/repository}"/joda-time/joda-time/*/joda-time-*.jar 2>/dev/null | grep -E -- "-[0-9.]+\.jar$" | sort -V | tail -1)
   [ -n "$joda" ] || { echo "joda-time (for the baseline) is in neither the zip nor the Maven repository" >&2; exit 2; }
   baseline_classpath="$classpath:$joda"
 fi

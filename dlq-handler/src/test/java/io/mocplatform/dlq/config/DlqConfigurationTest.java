@@ -1,6 +1,8 @@
 package io.mocplatform.dlq.config;
 
+import io.micronaut.context.ApplicationContext;
 import io.mocplatform.function.config.InvalidSettingsException;
+import io.mocplatform.model.PlatformNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -8,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.mocplatform.testkit.config.RecordCopies.with;
@@ -92,6 +95,20 @@ class DlqConfigurationTest {
 
     @Test
     void shouldRefuse_whenTheRunbookUrlHasNoHost() {
-        assertThatThrownBy(() -> withRunbook("https:docs/runbook.md")).hasMessageContaining("DLQ_RUNBOOK_URL");
+        assertThatThrownBy(() -> withRunbook("https:docs/runbook.md")).hasMessageContaining("DLQ_RUNBOOK_URL")
+                .hasMessageContaining("has no host");
+    }
+
+    /** The durations and limits come only from application.properties: the record has no defaults of its own. */
+    @Test
+    void shouldBindTheDocumentedSettings_fromThePropertiesFileAndTheVariablesTerraformSets() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(PlatformNames.APP_ENV, "dev",
+                PlatformNames.JOBS_TABLE, "Jobs-dev",
+                PlatformNames.ALERTS_TOPIC_ARN, "arn:aws:sns:eu-west-2:123456789012:alerts-dev",
+                PlatformNames.JOBS_QUEUE_ARN, "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dev",
+                PlatformNames.JOBS_DLQ_ARN, "arn:aws:sqs:eu-west-2:123456789012:drawing-jobs-dlq-dev",
+                PlatformNames.DLQ_RUNBOOK_URL, VALID_RUNBOOK, "aws.region", "eu-west-2", "tracing.enabled", "false"))) {
+            assertThat(context.getBean(DlqConfiguration.class)).isEqualTo(withRunbook(VALID_RUNBOOK));
+        }
     }
 }

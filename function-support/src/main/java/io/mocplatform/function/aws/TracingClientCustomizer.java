@@ -27,4 +27,12 @@ public class TracingClientCustomizer implements BeanCreatedEventListener<SdkClie
         builder.overrideConfiguration(current.toBuilder().addExecutionInterceptor(tracing).build());
         return builder;
     }
+
+    /**
+     * Whether X-Ray's own interceptor exists yet: after the first AWS call through any of this context's clients,
+     * SnapStart priming's read included, so a restored function does not create it at its first request.
+     */
+    public boolean xrayInterceptorCreated() {
+        return tracing instanceof LazyExecutionInterceptor lazy && lazy.created();
+    }
 }

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * or missing value stops the function at start with a message naming the property and the environment variable
  * Terraform sets for it. Every problem is collected before failing, so one failed start lists all of them.
  *
- * <p>Written by hand instead of with {@code jakarta.validation} annotations: Micronaut's validator loaded some 240
- * classes and took a tenth of the API's context start, only to check a handful of values once.
+ * <p>Written by hand instead of with {@code jakarta.validation} annotations: Micronaut's validator loaded 159 classes
+ * of its own, spun about 100 more and took a tenth of the API's context start, only to check a handful of values
+ * once.
  *
  * <pre>{@code
  * public JobApiConfiguration {

@@ -3,6 +3,7 @@ package io.mocplatform.function.logging;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -63,8 +64,9 @@ final class JsonText {
     /**
      * Appends a field value the way a JSON mapper would for the types log fields carry: null, strings (and
      * characters, enum names), booleans, integral and decimal numbers (a non-finite floating-point number as a
-     * string, as Jackson writes it), maps as objects, iterables and arrays as arrays. Any other object is written
-     * as the string of its {@code toString()}: a log line never fails because of a value.
+     * string, as Jackson writes it), maps as objects, collections and arrays as arrays. Any other object is written
+     * as the string of its {@code toString()}: a log line never fails because of a value. Only collections become
+     * arrays, not every {@code Iterable}: a {@code Path} iterates over paths, itself among them, and would never end.
      */
     static void appendValue(StringBuilder out, Object value) {
         if (value == null) {
@@ -98,7 +100,7 @@ final class JsonText {
                 appendValue(out, entry.getValue());
             }
             out.append('}');
-        } else if (value instanceof Iterable<?> items) {
+        } else if (value instanceof Collection<?> items) {
             out.append('[');
             boolean first = true;
             for (Object item : items) {

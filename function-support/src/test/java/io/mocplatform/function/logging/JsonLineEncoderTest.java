@@ -13,6 +13,7 @@ import org.slf4j.event.KeyValuePair;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -204,7 +205,7 @@ class JsonLineEncoderTest {
                 {"text", "x"}, {"count", 4}, {"big", 5_000_000_000L}, {"ratio", 1.5}, {"huge", 1e20},
                 {"amount", new BigDecimal("1.10")}, {"flag", true}, {"nothing", null}, {"nested", nested},
                 {"array", new int[] {1, 2}}, {"day", DayOfWeek.MONDAY}, {"nan", Double.NaN},
-                {"other", new StringBuilder("sb")}, {"instant", AT}}) {
+                {"other", new StringBuilder("sb")}, {"instant", AT}, {"path", Path.of("work")}}) {
             event.addKeyValuePair(new KeyValuePair((String) pair[0], pair[1]));
         }
 
@@ -212,7 +213,7 @@ class JsonLineEncoderTest {
                 + "\"logger\":\"a.B\",\"level\":\"WARN\",\"function\":\"dlq-handler\",\"text\":\"x\",\"count\":4,"
                 + "\"big\":5000000000,\"ratio\":1.5,\"huge\":1.0E20,\"amount\":1.10,\"flag\":true,\"nothing\":null,"
                 + "\"nested\":{\"pages\":3,\"names\":[\"a\",\"b\\\"c\"]},\"array\":[1,2],\"day\":\"MONDAY\","
-                + "\"nan\":\"NaN\",\"other\":\"sb\",\"instant\":\"2026-12-03T16:05:09.120Z\"}\n");
+                + "\"nan\":\"NaN\",\"other\":\"sb\",\"instant\":\"2026-12-03T16:05:09.120Z\",\"path\":\"work\"}\n");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.mocplatform.jobstore.dynamodb.JobTable;
 import io.mocplatform.testkit.AwsClients;
 import io.mocplatform.testkit.LocalAwsEnvironment;
 import io.mocplatform.testkit.WithLocalAws;
+import io.mocplatform.function.aws.TracingClientCustomizer;
 import io.mocplatform.function.snapstart.PrimingReport;
 import io.mocplatform.function.snapstart.PrimingResource;
 import org.junit.jupiter.api.AfterAll;
@@ -112,7 +113,9 @@ class JobApiIT {
         try (JobApiHandler coldStart = new JobApiHandler(JobApiContexts.startAsLambda(env))) {
             ApplicationContext fresh = coldStart.getApplicationContext();
             PrimingResource priming = fresh.getBean(PrimingResource.class);
+            TracingClientCustomizer tracing = fresh.getBean(TracingClientCustomizer.class);
             assertThat(created(fresh, CREATED_AT_FIRST_USE)).as("before the checkpoint").isEmpty();
+            assertThat(tracing.xrayInterceptorCreated()).as("X-Ray's interceptor before the checkpoint").isFalse();
 
             priming.beforeCheckpoint(null);
 
@@ -121,6 +124,7 @@ class JobApiIT {
             assertThat(priming.lastReport().failures()).isZero();
             assertThat(created(fresh, CREATED_AT_FIRST_USE)).as("after the checkpoint")
                     .containsExactlyElementsOf(CREATED_AT_FIRST_USE);
+            assertThat(tracing.xrayInterceptorCreated()).as("the route primer's read is a traced AWS call").isTrue();
         }
     }
 
